@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+
+// Strapi refuses to start without app keys, so a missing APP_KEYS is reported there.
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  app: {
+    keys: env.array('APP_KEYS') as string[],
+  },
+});
+
+export default config;

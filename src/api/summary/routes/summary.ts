@@ -1,0 +1,3 @@
+import { createReadOnlyRouter } from '../../../utils/content-api';
+
+export default createReadOnlyRouter('api::summary.summary');

@@ -1,0 +1,14 @@
+import { factories } from '@strapi/strapi';
+import type { UID } from '@strapi/strapi';
+
+const PUBLISHED_ONLY = ['global::published-only'];
+
+/** Routes of a type the Hub reads and nobody writes through the content API. */
+export const createReadOnlyRouter = (uid: UID.ContentType) =>
+  factories.createCoreRouter(uid, {
+    only: ['find', 'findOne'],
+    config: {
+      find: { middlewares: PUBLISHED_ONLY },
+      findOne: { middlewares: PUBLISHED_ONLY },
+    },
+  });
