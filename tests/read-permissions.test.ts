@@ -1,0 +1,211 @@
+/**
+ * The read side of the DESIGN.md permission table, as one table: every principal of the
+ * content API × every content type × list and single reads, allowed and denied. Then the
+ * invariant behind it: whatever the query, nothing unpublished and no private field leaves.
+ */
+import { createHubToken } from '../src/setup/access';
+import { HUB_ACCOUNTS, hubLogin, walk } from './helpers/accounts';
+import { startApp, type TestApp } from './helpers/strapi';
+
+const TYPES = {
+  regions: 'api::region.region',
+  phases: 'api::phase.phase',
+  'guiding-questions': 'api::guiding-question.guiding-question',
+  submissions: 'api::submission.submission',
+  'moderator-replies': 'api::moderator-reply.moderator-reply',
+  'gcm-objectives': 'api::gcm-objective.gcm-objective',
+  summaries: 'api::summary.summary',
+} as const;
+type Collection = keyof typeof TYPES;
+type Principal = 'public' | keyof typeof HUB_ACCOUNTS | 'hub-token' | 'stock-read-only-token';
+
+/** DESIGN.md, "read published content": public no; every registered role and the Hub token yes. */
+const READS_PUBLISHED: Record<Principal, boolean> = {
+  public: false,
+  authenticated: true,
+  'member-state': true,
+  stakeholder: true,
+  'un-system': true,
+  'hub-token': true,
+  // Strapi's own read-only token type: reads content, but no account or media listing.
+  'stock-read-only-token': true,
+};
+
+const PRINCIPALS = Object.keys(READS_PUBLISHED) as Principal[];
+const COLLECTIONS = Object.keys(TYPES) as Collection[];
+
+/** Fields that never leave through the content API, by any route, populate or token. */
+const PRIVATE_KEYS = ['moderationState', 'decisionReason', 'decidedBy', 'decidedAt', 'screeningFlags', 'author', 'moderators', 'moderator', 'email', 'password', 'resetPasswordToken', 'confirmationToken', 'provider', 'role', 'username'];
+
+let app: TestApp;
+const auth: Partial<Record<Principal, string>> = {};
+/** One published and one draft-only document of every draft & publish type, made for this file. */
+const drafts: Partial<Record<Collection, string>> = {};
+const published: Partial<Record<Collection, string>> = {};
+
+beforeAll(async () => {
+  app = await startApp();
+  for (const [role, email] of Object.entries(HUB_ACCOUNTS)) auth[role as Principal] = await hubLogin(app, email);
+  auth['hub-token'] = await createHubToken(app.strapi, 'hub test token');
+  const stock = await app.strapi.service('admin::api-token-content-api').create({ name: 'stock read-only', kind: 'content-api', type: 'read-only', lifespan: null });
+  auth['stock-read-only-token'] = stock.accessKey;
+
+  const docs = app.strapi.documents;
+  const phase = (await docs('api::phase.phase').findFirst({ filters: { isDemo: true } }))!;
+  const question = (await docs('api::guiding-question.guiding-question').findFirst({ filters: { phase: { documentId: phase.documentId } }, status: 'published' }))!;
+  const approved = (await docs('api::submission.submission').findFirst({ filters: { phase: { documentId: phase.documentId } }, status: 'published' }))!;
+
+  drafts['guiding-questions'] = (await docs('api::guiding-question.guiding-question').create({ data: { phase: phase.documentId, position: 40, text: 'UNPOSTED draft question shared for feedback' } as never, locale: 'en' })).documentId;
+  drafts.summaries = (await docs('api::summary.summary').create({ data: { phase: phase.documentId, title: 'UNPOSTED draft summary', body: 'Not yet published.' } as never })).documentId;
+  published.summaries = (await docs('api::summary.summary').create({ data: { phase: phase.documentId, title: 'Published summary', body: 'Consolidated outputs.' } as never, status: 'published' })).documentId;
+  drafts.submissions = (await docs('api::submission.submission').create({
+    data: { kind: 'comment', title: 'UNPOSTED pending reply', body: 'Awaiting moderation', guidingQuestion: question.documentId, phase: phase.documentId, replyTo: approved.documentId, language: 'en', moderationState: 'pending' } as never,
+  })).documentId;
+  drafts['moderator-replies'] = (await docs('api::moderator-reply.moderator-reply').create({ data: { submission: approved.documentId, body: 'UNPOSTED draft reply', moderatorName: 'Draft' } as never })).documentId;
+  for (const collection of ['guiding-questions', 'submissions', 'moderator-replies'] as const) {
+    published[collection] = (await docs(TYPES[collection]).findFirst({ status: 'published' }))!.documentId;
+  }
+  for (const collection of ['regions', 'phases', 'gcm-objectives'] as const) {
+    published[collection] = (await docs(TYPES[collection]).findFirst({}))!.documentId;
+  }
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+const get = (principal: Principal, url: string) => {
+  const req = app.http().get(url);
+  return principal === 'public' ? req : req.set('Authorization', `Bearer ${auth[principal]}`);
+};
+
+const matrix = PRINCIPALS.flatMap((principal) =>
+  COLLECTIONS.flatMap((collection) => [
+    { principal, collection, read: 'find' as const, allowed: READS_PUBLISHED[principal] },
+    { principal, collection, read: 'findOne' as const, allowed: READS_PUBLISHED[principal] },
+  ]),
+);
+
+describe('content API read matrix', () => {
+  test.each(matrix)('$principal $read $collection → allowed: $allowed', async ({ principal, collection, read, allowed }) => {
+    const url = read === 'find' ? `/api/${collection}` : `/api/${collection}/${published[collection]}`;
+    const res = await get(principal, url);
+    if (allowed) {
+      expect(res.status).toBe(200);
+      expect(res.body.data).toBeTruthy();
+    } else {
+      expect(res.status).toBe(principal === 'public' ? 403 : 401);
+      expect(res.body.data).toBeNull();
+    }
+  });
+});
+
+describe('nothing unpublished, whatever the query', () => {
+  const readers = PRINCIPALS.filter((p) => READS_PUBLISHED[p]);
+  const draftCollections = ['guiding-questions', 'submissions', 'moderator-replies', 'summaries'] as const;
+  const listQueries = ['', '?status=draft', '?status=draft&publicationFilter=never-published', '?hasPublishedVersion=false&status=draft', '?locale=*&status=draft', '?pagination[pageSize]=100'];
+
+  test.each(readers.flatMap((principal) => draftCollections.flatMap((collection) => listQueries.map((query) => ({ principal, collection, query })))))(
+    '$principal lists $collection$query: published only',
+    async ({ principal, collection, query }) => {
+      const res = await get(principal, `/api/${collection}${query}`);
+      expect(res.status).toBe(200);
+      const ids = (res.body.data as { documentId: string; publishedAt: string | null }[]).map((d) => d.documentId);
+      expect(ids).not.toContain(drafts[collection]);
+      for (const doc of res.body.data) expect(doc.publishedAt).toBeTruthy();
+    },
+  );
+
+  test.each(readers.flatMap((principal) => draftCollections.flatMap((collection) => ['', '?status=draft'].map((query) => ({ principal, collection, query })))))(
+    '$principal reads the draft of $collection by id$query: 404',
+    async ({ principal, collection, query }) => {
+      const res = await get(principal, `/api/${collection}/${drafts[collection]}${query}`);
+      expect(res.status).toBe(404);
+      expect(res.body.data).toBeNull();
+    },
+  );
+
+  const populated = [
+    '/api/phases?populate=*',
+    '/api/phases?populate[guidingQuestions]=true&populate[summaries]=true&status=draft',
+    '/api/regions?populate[phases][populate][guidingQuestions]=true&populate[phases][populate][summaries]=true',
+    '/api/submissions?populate=*&status=draft',
+    '/api/submissions?populate[responses]=true&populate[moderatorReplies]=true&populate[replyTo]=true',
+    '/api/guiding-questions?populate[phase][populate][summaries]=true&populate[phase][populate][guidingQuestions]=true',
+    '/api/moderator-replies?populate[submission][populate][responses]=true',
+    '/api/summaries?populate[phase][populate][summaries]=true',
+  ];
+  test.each(populated)('populated relations hold no draft: %s', async (url) => {
+    const res = await get('stakeholder', url);
+    expect(res.status).toBe(200);
+    const { strings, keys } = walk(res.body);
+    expect(strings.filter((s) => s.includes('UNPOSTED'))).toEqual([]);
+    expect(keys.has('publishedAt')).toBe(true);
+  });
+});
+
+describe('private fields and personal data never leave', () => {
+  const deepPopulate = {
+    submissions: 'populate[guidingQuestion][populate][phase][populate][region]=true&populate[responses]=true&populate[replyTo]=true&populate[moderatorReplies][populate][region]=true&populate[gcmObjectives]=true&populate[attachments]=true&populate[links]=true&populate[translations]=true',
+    regions: 'populate[phases][populate][guidingQuestions]=true',
+    phases: 'populate=*',
+    'guiding-questions': 'populate=*',
+    'moderator-replies': 'populate=*',
+    'gcm-objectives': 'populate=*',
+    summaries: 'populate=*',
+  } satisfies Record<Collection, string>;
+
+  test.each(COLLECTIONS)('%s, fully populated, carries no private key and no e-mail address', async (collection) => {
+    for (const principal of ['stakeholder', 'hub-token', 'stock-read-only-token'] as const) {
+      for (const url of [`/api/${collection}?${deepPopulate[collection]}`, `/api/${collection}/${published[collection]}?${deepPopulate[collection]}`]) {
+        const res = await get(principal, url);
+        expect(res.status).toBe(200);
+        const { keys, strings } = walk(res.body);
+        expect(PRIVATE_KEYS.filter((k) => keys.has(k))).toEqual([]);
+        expect(strings.filter((s) => /@example\.org/.test(s))).toEqual([]);
+      }
+    }
+  });
+
+  const probes: [string, string][] = [
+    ['populate a private relation', '/api/submissions?populate=author'],
+    ['populate moderators of a region', '/api/regions?populate=moderators'],
+    ['populate the deciding moderator', '/api/submissions?populate=decidedBy'],
+    ['filter on a private field', '/api/submissions?filters[moderationState][$eq]=pending'],
+    ['filter through a private relation', '/api/submissions?filters[author][email][$contains]=example'],
+    ['filter on a reply author', '/api/moderator-replies?filters[moderator][email][$contains]=example'],
+    ['sort on a private field', '/api/submissions?sort=decidedAt:desc'],
+    ['select a private field', '/api/submissions?fields[0]=screeningFlags'],
+    ['select the decision reason', '/api/submissions?fields[0]=title&fields[1]=decisionReason'],
+  ];
+  test.each(probes)('%s is refused with a 400 that names the key', async (_label, url) => {
+    const res = await get('stakeholder', url);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/Invalid key/);
+  });
+
+  test.each(['/api/users', '/api/users/1', '/api/users/count', '/api/roles', '/api/upload/files', '/api/upload/files/1'])(
+    'account and media listings are gone for every principal: %s',
+    async (url) => {
+      for (const principal of PRINCIPALS) {
+        const res = await get(principal, url);
+        expect(res.status).toBe(404);
+      }
+    },
+  );
+
+  test('a user sees their own account, and only it', async () => {
+    const res = await get('stakeholder', '/api/users/me');
+    expect(res.status).toBe(200);
+    expect(res.body.email).toBe(HUB_ACCOUNTS.stakeholder);
+    expect(res.body.password).toBeUndefined();
+    expect((await get('public', '/api/users/me')).status).toBe(403);
+  });
+
+  test('neither token type writes', async () => {
+    for (const principal of ['hub-token', 'stock-read-only-token'] as const) {
+      const res = await app.http().post('/api/submissions').set('Authorization', `Bearer ${auth[principal]}`).send({ data: { title: 'x' } });
+      expect([403, 404, 405]).toContain(res.status);
+    }
+  });
+});
