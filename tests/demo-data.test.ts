@@ -1,0 +1,188 @@
+/**
+ * The demo space against its sources: the concept note (questions word for word, dates) and
+ * the GCM reference data, read through the content API as the Hub would read them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHubToken, syncContentApiRoles } from '../src/setup/access';
+import { seedDemo } from '../src/setup/demo';
+import { adminLogin, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
+import { appDir, startApp, type TestApp } from './helpers/strapi';
+
+const note = fs.readFileSync(path.join(appDir, 'docs/reference/concept-note-unece-discussion-space.txt'), 'utf8');
+const reference = fs.readFileSync(path.join(appDir, 'docs/reference/gcm-reference-data.md'), 'utf8');
+
+/** The numbered questions of the note between one heading and the next. */
+function questionsUnder(heading: string, next: string): string[] {
+  const section = note.slice(note.indexOf(heading), note.indexOf(next, note.indexOf(heading)));
+  return [...section.matchAll(/^- \d+\. (.+)$/gm)].map((m) => m[1].trim());
+}
+const NOTE_PRE = questionsUnder('Questions for pre-Regional Reviews', 'Questions for post-Regional Reviews');
+const NOTE_POST = questionsUnder('Questions for post-Regional Reviews', 'Role of Moderators');
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+type Question = { position: number; text: string; phase: { kind: string; reviewCycle: number; isDemo: boolean; opensAt: string; closesAt: string; title: string } };
+
+async function unece2024Questions(authorization?: string) {
+  const req = app
+    .http()
+    .get('/api/guiding-questions')
+    .query('filters[phase][reviewCycle]=2024&filters[phase][isDemo]=false&filters[phase][region][code]=UNECE&populate=phase&sort[0]=position&pagination[pageSize]=100');
+  return authorization ? req.set('Authorization', `Bearer ${authorization}`) : req;
+}
+
+describe('the UNECE 2024 space as the concept note states it', () => {
+  test('the note gives five pre-review and three post-review questions', () => {
+    expect(NOTE_PRE).toHaveLength(5);
+    expect(NOTE_POST).toHaveLength(3);
+  });
+
+  test.each([...Object.keys(HUB_ACCOUNTS), 'hub-token'])('%s reads the eight questions word for word', async (principal) => {
+    const credential = principal === 'hub-token' ? await createHubToken(app.strapi, `demo-data ${Date.now()}`) : await hubLogin(app, HUB_ACCOUNTS[principal as keyof typeof HUB_ACCOUNTS]);
+    const res = await unece2024Questions(credential);
+    expect(res.status).toBe(200);
+    const questions = res.body.data as Question[];
+    expect(questions).toHaveLength(8);
+    const byKind = (kind: string) => questions.filter((q) => q.phase.kind === kind).sort((a, b) => a.position - b.position).map((q) => q.text);
+    expect(byKind('pre_review')).toEqual(NOTE_PRE);
+    expect(byKind('post_review')).toEqual(NOTE_POST);
+  });
+
+  test('the public reads nothing', async () => {
+    const res = await unece2024Questions();
+    expect(res.status).toBe(403);
+    expect(res.body.data).toBeNull();
+  });
+
+  test('the pre-review phase runs 18 January to 16 February 2024, summary due 23 February', async () => {
+    expect(note).toMatch(/from 18 January to 16 February 2024/);
+    expect(note).toMatch(/by 23 February/);
+    const phase = await app.strapi.documents('api::phase.phase').findFirst({ filters: { reviewCycle: 2024, kind: 'pre_review', isDemo: false }, populate: ['region'] });
+    expect(phase).toMatchObject({
+      opensAt: '2024-01-18T00:00:00.000Z',
+      // open through the whole of 16 February
+      closesAt: '2024-02-17T00:00:00.000Z',
+      summaryDueAt: '2024-02-23T00:00:00.000Z',
+      region: { code: 'UNECE' },
+    });
+  });
+
+  test('the post-review phase has no dates the note does not give, so it accepts nothing yet', async () => {
+    const phase = await app.strapi.documents('api::phase.phase').findFirst({ filters: { reviewCycle: 2024, kind: 'post_review', isDemo: false } });
+    expect(phase).toMatchObject({ opensAt: null, closesAt: null });
+  });
+});
+
+describe('the demo phase', () => {
+  test('is clearly labelled, open today, and asks the same pre-review questions', async () => {
+    const token = await hubLogin(app, HUB_ACCOUNTS.stakeholder);
+    const res = await app.http().get('/api/phases?filters[isDemo]=true&populate[guidingQuestions][sort]=position').set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toHaveLength(1);
+    const [phase] = res.body.data;
+    expect(phase.title).toMatch(/^DEMO/);
+    expect(new Date(phase.opensAt).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(new Date(phase.closesAt).getTime()).toBeGreaterThan(Date.now());
+    expect(phase.guidingQuestions.map((q: { text: string }) => q.text)).toEqual(NOTE_PRE);
+  });
+
+  test('holds submissions in every moderation state, published exactly when approved', async () => {
+    const docs = app.strapi.documents('api::submission.submission');
+    for (const state of ['pending', 'approved', 'rejected', 'withdrawn']) {
+      const drafts = await docs.findMany({ filters: { moderationState: state }, status: 'draft' });
+      expect(drafts.length).toBeGreaterThan(0);
+      for (const draft of drafts) {
+        const live = await docs.findOne({ documentId: draft.documentId, status: 'published' });
+        expect(Boolean(live)).toBe(state === 'approved');
+      }
+    }
+  });
+});
+
+describe('reference data', () => {
+  test('the five regions of the regional reviews', async () => {
+    const rows = [...reference.matchAll(/^\| (ECA|ECLAC|ESCAP|ESCWA|UNECE) \| (.+?) \| (.+?) \|$/gm)].map((m) => ({ code: m[1], commission: m[2], name: m[3] }));
+    expect(rows).toHaveLength(5);
+    const regions = await app.strapi.documents('api::region.region').findMany({ sort: 'code' });
+    expect(regions.map((r) => ({ code: r.code, commission: r.commission, name: r.name }))).toEqual(rows);
+  });
+
+  test('the 23 GCM objectives, titles from the resolution', async () => {
+    const titles = [...reference.matchAll(/^(\d+)\. (.+)$/gm)].map((m) => ({ number: Number(m[1]), title: m[2] }));
+    expect(titles).toHaveLength(23);
+    const objectives = await app.strapi.documents('api::gcm-objective.gcm-objective').findMany({ sort: 'number', limit: 100 });
+    expect(objectives.map((o) => ({ number: o.number, title: o.title }))).toEqual(titles);
+  });
+
+  test('the six UN languages are locales, English the default', async () => {
+    const locales = await app.strapi.plugin('i18n').service('locales').find();
+    expect(locales.map((l: { code: string }) => l.code).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+    expect(await app.strapi.plugin('i18n').service('locales').getDefaultLocale()).toBe('en');
+  });
+});
+
+describe('demo accounts', () => {
+  test.each(Object.entries(HUB_ACCOUNTS))('Hub account of role %s logs in and holds that role', async (role, email) => {
+    await hubLogin(app, email);
+    const user = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email }, populate: ['role'] });
+    expect(user.role.type).toBe(role);
+  });
+
+  test.each([
+    ['admin@example.org', 'strapi-super-admin', []],
+    ['secretariat@example.org', 'gcm-secretariat', []],
+    ['moderator.unece@example.org', 'gcm-moderator', ['UNECE']],
+    ['moderator.escap@example.org', 'gcm-moderator', ['ESCAP']],
+  ])('admin %s logs in as %s, moderating %j', async (email, roleCode, regions) => {
+    await adminLogin(app, email);
+    const user = await app.strapi.db.query('admin::user').findOne({ where: { email }, populate: ['roles'] });
+    expect(user.roles.map((r: { code: string }) => r.code)).toEqual([roleCode]);
+    const moderated = await app.strapi.documents('api::region.region').findMany({ filters: { moderators: { id: user.id } } });
+    expect(moderated.map((r) => r.code)).toEqual(regions);
+  });
+});
+
+describe('idempotence', () => {
+  const uids = ['api::region.region', 'api::phase.phase', 'api::guiding-question.guiding-question', 'api::submission.submission', 'api::moderator-reply.moderator-reply', 'api::gcm-objective.gcm-objective', 'plugin::users-permissions.user', 'admin::user'] as const;
+  const counts = async () => Object.fromEntries(await Promise.all(uids.map(async (uid) => [uid, await app.strapi.db.query(uid).count()])));
+
+  test('seeding again adds nothing', async () => {
+    const before = await counts();
+    await seedDemo(app.strapi);
+    expect(await counts()).toEqual(before);
+  });
+
+  test('role permissions come back to exactly the table at every start', async () => {
+    const permissions = app.strapi.db.query('plugin::users-permissions.permission');
+    const roleId = async (type: string) => (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type } })).id;
+    const snapshot = async () => (await permissions.findMany({ populate: ['role'] })).map((p: { action: string; role: { type: string } }) => `${p.role.type} ${p.action}`).sort();
+    const before = await snapshot();
+    await permissions.create({ data: { action: 'api::submission.submission.find', role: await roleId('public') } });
+    await permissions.deleteMany({ where: { action: 'api::region.region.find', role: await roleId('member-state') } });
+    await syncContentApiRoles(app.strapi);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('registration', () => {
+  test('a new user can never choose a role', async () => {
+    const res = await app.http().post('/api/auth/local/register').send({ username: 'self-made', email: 'self-made@example.net', password: 'Long-enough-1', role: 'stakeholder' });
+    expect(res.status).toBe(400);
+    expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { email: 'self-made@example.net' } })).toBe(0);
+  });
+
+  test('a new user registers with a profile and gets the plain registered role', async () => {
+    const res = await app.http().post('/api/auth/local/register').send({ username: 'new-reader', email: 'new-reader@example.net', password: 'Long-enough-1', displayName: 'New Reader', organisation: 'A network', stakeholderCategory: 'academia', country: 'FR' });
+    expect(res.status).toBe(200);
+    const user = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: 'new-reader@example.net' }, populate: ['role'] });
+    expect(user).toMatchObject({ displayName: 'New Reader', organisation: 'A network', stakeholderCategory: 'academia', country: 'FR' });
+    expect(user.role.type).toBe('authenticated');
+  });
+});
