@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { MODERATION_STATES } from '../src/reference/gcm';
 import { createHubToken, syncContentApiRoles } from '../src/setup/access';
 import { seedDemo } from '../src/setup/demo';
 import { adminLogin, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
@@ -95,7 +96,7 @@ describe('the demo phase', () => {
 
   test('holds submissions in every moderation state, published exactly when approved', async () => {
     const docs = app.strapi.documents('api::submission.submission');
-    for (const state of ['pending', 'approved', 'rejected', 'withdrawn']) {
+    for (const state of MODERATION_STATES) {
       const drafts = await docs.findMany({ filters: { moderationState: state }, status: 'draft' });
       expect(drafts.length).toBeGreaterThan(0);
       for (const draft of drafts) {
