@@ -34,6 +34,7 @@ if (!fs.existsSync(envFile)) {
     `TRANSFER_TOKEN_SALT=${secret()}`,
     `JWT_SECRET=${secret()}`,
     `ENCRYPTION_KEY=${secret()}`,
+    'STRAPI_TELEMETRY_DISABLED=true',
     'DATABASE_CLIENT=sqlite',
     'DATABASE_FILENAME=.tmp/data.db',
     '',
