@@ -5,6 +5,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
+  // The moderators' daily digest (MODERATOR_NOTIFICATIONS=daily) runs as a cron task.
+  cron: { enabled: true },
   app: {
     keys: env.array('APP_KEYS') as string[],
   },

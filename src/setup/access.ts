@@ -21,6 +21,9 @@ const READ_ACTIONS = HUB_READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}
 /** What every signed-in Hub user may do with their own account. */
 const OWN_ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
 
+/** Posting, the author's own list, and withdrawing: the roles that may post (DESIGN.md). */
+const POSTING_ACTIONS = ['create', 'mine', 'mineOne', 'withdraw'].map((action) => `api::submission.submission.${action}`);
+
 /** The roles the secretariat assigns; a registered user without one keeps `authenticated`. */
 export const HUB_ROLES = [
   { type: 'member-state', name: 'Member State', description: 'Member State representatives: read the published discussion spaces.' },
@@ -30,13 +33,13 @@ export const HUB_ROLES = [
 
 export type HubRoleType = 'public' | 'authenticated' | (typeof HUB_ROLES)[number]['type'];
 
-/** The application's own (api::) permissions of each users-permissions role. */
+/** The application's own (api::) permissions of each users-permissions role: the DESIGN.md table. */
 export const CONTENT_API_PERMISSIONS: Record<HubRoleType, readonly string[]> = {
   public: [],
   authenticated: READ_ACTIONS,
   'member-state': READ_ACTIONS,
-  stakeholder: READ_ACTIONS,
-  'un-system': READ_ACTIONS,
+  stakeholder: [...READ_ACTIONS, ...POSTING_ACTIONS],
+  'un-system': [...READ_ACTIONS, ...POSTING_ACTIONS],
 };
 
 /** The Hub server's token reads exactly what registered users read, and nothing of accounts or uploads. */

@@ -54,6 +54,9 @@ const pluginPermissions = (actions: string[]): AdminPermission[] =>
 const EDIT = ['create', 'read', 'update', 'delete', 'publish'];
 const MEDIA = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 
+/** The moderation plugin's actions; which regions they reach follows the submission read permission above. */
+const MODERATION = ['plugin::moderation.read', 'plugin::moderation.decide', 'plugin::moderation.reply'];
+
 const secretariatPermissions = (): AdminPermission[] => [
   ...contentPermissions('api::region.region', ['read', 'update']),
   ...contentPermissions('api::phase.phase', EDIT.filter((a) => a !== 'publish')),
@@ -62,7 +65,7 @@ const secretariatPermissions = (): AdminPermission[] => [
   ...contentPermissions('api::submission.submission', ['read']),
   ...contentPermissions('api::moderator-reply.moderator-reply', ['read']),
   ...contentPermissions('api::gcm-objective.gcm-objective', ['read']),
-  ...pluginPermissions([...MEDIA, 'plugin::i18n.locale.read']),
+  ...pluginPermissions([...MEDIA, 'plugin::i18n.locale.read', ...MODERATION]),
 ];
 
 const moderatorPermissions = (): AdminPermission[] => [
@@ -73,7 +76,7 @@ const moderatorPermissions = (): AdminPermission[] => [
   ...contentPermissions('api::submission.submission', ['read'], [IN_MODERATED_REGION]),
   ...contentPermissions('api::moderator-reply.moderator-reply', ['read'], [IN_MODERATED_REGION]),
   ...contentPermissions('api::gcm-objective.gcm-objective', ['read']),
-  ...pluginPermissions(['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::i18n.locale.read']),
+  ...pluginPermissions(['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::i18n.locale.read', ...MODERATION]),
 ];
 
 type RoleRow = { id: number; code: string };

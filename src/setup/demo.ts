@@ -76,26 +76,20 @@ async function ensureAdmins(strapi: Core.Strapi): Promise<Record<string, Doc>> {
   return byEmail;
 }
 
-async function ensureHubUsers(strapi: Core.Strapi): Promise<Record<string, Doc>> {
-  const byEmail: Record<string, Doc> = {};
+async function ensureHubUsers(strapi: Core.Strapi): Promise<void> {
   for (const account of DEMO_HUB_USERS) {
-    const existing = (await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: account.email } })) as Doc | null;
-    if (existing) {
-      byEmail[account.email] = existing;
-      continue;
-    }
+    if (await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: account.email } })) continue;
     const role = (await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: account.role } })) as Doc;
     const { role: _roleType, ...profile } = account;
-    byEmail[account.email] = (await strapi.plugin('users-permissions').service('user').add({
+    await strapi.plugin('users-permissions').service('user').add({
       ...profile,
       password: demoPasswords().user,
       provider: 'local',
       confirmed: true,
       blocked: false,
       role: role.id,
-    })) as Doc;
+    });
   }
-  return byEmail;
 }
 
 /** Finds the phase matching `filters` and brings it to `data`, or creates it. */
@@ -178,60 +172,37 @@ const DEMO_SUBMISSIONS: DemoSubmission[] = [
   },
 ];
 
-async function ensureSubmissions(strapi: Core.Strapi, phase: Doc, region: Doc, questions: Doc[], hubUsers: Record<string, Doc>, moderator: Doc): Promise<void> {
-  const submissions = strapi.documents('api::submission.submission');
-  const objectiveIds = new Map<number, string>();
-  for (const objective of await strapi.documents('api::gcm-objective.gcm-objective').findMany({ limit: 100 })) {
-    objectiveIds.set(objective.number as number, objective.documentId);
-  }
+/**
+ * Demo submissions go the way real ones do: posted by their author through the submission
+ * service, then decided by the UNECE moderator through the moderation lifecycle.
+ */
+async function ensureSubmissions(strapi: Core.Strapi, phase: Doc, questions: Doc[], moderatorUser: Doc & { firstname: string; lastname: string }): Promise<void> {
+  const lifecycle = strapi.plugin('moderation').service('lifecycle');
+  const moderator = { kind: 'moderator' as const, id: moderatorUser.id, name: `${moderatorUser.firstname} ${moderatorUser.lastname}`, scope: ['UNECE'] };
   const created = new Map<string, string>();
   for (const demo of DEMO_SUBMISSIONS) {
-    const existing = await submissions.findFirst({ filters: { title: demo.title, phase: { documentId: phase.documentId } } });
+    const existing = await strapi.documents('api::submission.submission').findFirst({ filters: { title: demo.title, phase: { documentId: phase.documentId } } });
     if (existing) {
       created.set(demo.title, existing.documentId);
       continue;
     }
-    const author = DEMO_HUB_USERS.find((u) => u.email === demo.author)!;
-    const approved = demo.state === 'approved';
-    const decided = demo.state === 'approved' || demo.state === 'rejected';
-    const submission = await submissions.create({
-      data: {
-        kind: demo.kind,
-        title: demo.title,
-        body: demo.body,
-        guidingQuestion: questions[demo.question - 1].documentId,
-        phase: phase.documentId,
-        region: region.documentId,
-        replyTo: demo.replyToTitle ? created.get(demo.replyToTitle) : undefined,
-        author: hubUsers[demo.author].documentId,
-        authorName: author.displayName,
-        organisation: author.organisation,
-        stakeholderCategory: author.stakeholderCategory,
-        countries: demo.countries,
-        gcmObjectives: demo.objectives.map((n) => objectiveIds.get(n)!),
-        links: demo.links ?? [],
-        language: 'en',
-        moderationState: demo.state,
-        decisionReason: demo.reason,
-        decidedBy: decided ? moderator.documentId : undefined,
-        decidedAt: decided ? new Date().toISOString() : undefined,
-        screeningFlags: [],
-      } as never,
-      status: approved ? 'published' : 'draft',
+    const author = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: demo.author } });
+    const submission = await strapi.service('api::submission.submission').submit(author, {
+      kind: demo.kind,
+      title: demo.title,
+      body: demo.body,
+      guidingQuestion: questions[demo.question - 1].documentId,
+      replyTo: demo.replyToTitle ? created.get(demo.replyToTitle) : undefined,
+      countries: demo.countries,
+      gcmObjectives: demo.objectives,
+      links: demo.links,
+      language: 'en',
     });
     created.set(demo.title, submission.documentId);
-    if (demo.moderatorReply) {
-      await strapi.documents('api::moderator-reply.moderator-reply').create({
-        data: {
-          submission: submission.documentId,
-          body: demo.moderatorReply,
-          moderatorName: 'Ulla Moderator (UNECE)',
-          region: region.documentId,
-          moderator: moderator.documentId,
-        } as never,
-        status: 'published',
-      });
-    }
+    if (demo.state === 'approved') await lifecycle.approve(submission.documentId, moderator);
+    if (demo.state === 'rejected') await lifecycle.reject(submission.documentId, moderator, demo.reason);
+    if (demo.state === 'withdrawn') await lifecycle.withdraw(submission.documentId, { kind: 'author', id: author.id, name: author.displayName });
+    if (demo.moderatorReply) await lifecycle.reply(submission.documentId, moderator, demo.moderatorReply);
   }
 }
 
@@ -250,7 +221,7 @@ function demoWindow(now = Date.now()) {
 export async function seedDemo(strapi: Core.Strapi): Promise<void> {
   const region = (await strapi.documents('api::region.region').findFirst({ filters: { code: 'UNECE' } })) as Doc;
   const admins = await ensureAdmins(strapi);
-  const hubUsers = await ensureHubUsers(strapi);
+  await ensureHubUsers(strapi);
 
   const unece2024 = (kind: 'pre_review' | 'post_review') => ({ region: region.documentId, reviewCycle: UNECE_2024.reviewCycle, kind, isDemo: false });
   const pre = await ensurePhase(strapi, { ...unece2024('pre_review'), region: { documentId: region.documentId } }, {
@@ -286,5 +257,5 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
     ...window,
   });
   const questions = await ensureQuestions(strapi, demo, UNECE_2024.pre.questions);
-  await ensureSubmissions(strapi, demo, region, questions, hubUsers, admins['moderator.unece@example.org']);
+  await ensureSubmissions(strapi, demo, questions, admins['moderator.unece@example.org'] as Doc & { firstname: string; lastname: string });
 }

@@ -12,3 +12,14 @@ export const createReadOnlyRouter = (uid: UID.ContentType) =>
       findOne: { middlewares: PUBLISHED_ONLY },
     },
   });
+
+/** The read routes above, and `POST` for a signed-in Hub user. */
+export const createPostableRouter = (uid: UID.ContentType) =>
+  factories.createCoreRouter(uid, {
+    only: ['find', 'findOne', 'create'],
+    config: {
+      find: { middlewares: PUBLISHED_ONLY },
+      findOne: { middlewares: PUBLISHED_ONLY },
+      create: { policies: ['global::is-hub-user'] },
+    },
+  });

@@ -63,6 +63,7 @@ export async function startApp(): Promise<TestApp> {
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
     STRAPI_TELEMETRY_DISABLED: 'true',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ...database.env,
   });
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();

@@ -1,3 +1,41 @@
 import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import type { UploadedFile } from '../attachments';
 
-export default factories.createCoreController('api::submission.submission');
+const UID = 'api::submission.submission';
+
+/** `data` as JSON, or as a JSON string in a multipart form that also carries `files`. */
+function readPosting(ctx: Context): { data: unknown; files: UploadedFile[] } {
+  const body = (ctx.request.body ?? {}) as { data?: unknown };
+  const raw = (ctx.request as { files?: { files?: UploadedFile | UploadedFile[] } }).files?.files;
+  const files = raw ? (Array.isArray(raw) ? raw : [raw]) : [];
+  if (typeof body.data === 'string') {
+    try {
+      return { data: JSON.parse(body.data), files };
+    } catch {
+      throw new errors.ValidationError('The "data" field of the form must hold the submission as JSON.');
+    }
+  }
+  return { data: body.data, files };
+}
+
+export default factories.createCoreController(UID, ({ strapi }) => ({
+  async create(ctx: Context) {
+    const { data, files } = readPosting(ctx);
+    ctx.status = 201;
+    ctx.body = { data: await strapi.service(UID).submit(ctx.state.user, data, files) };
+  },
+
+  async mine(ctx: Context) {
+    ctx.body = await strapi.service(UID).listOwn(ctx.state.user, ctx.query);
+  },
+
+  async mineOne(ctx: Context) {
+    ctx.body = { data: await strapi.service(UID).findOwn(ctx.state.user, ctx.params.id) };
+  },
+
+  async withdraw(ctx: Context) {
+    ctx.body = { data: await strapi.service(UID).withdrawOwn(ctx.state.user, ctx.params.id) };
+  },
+}));

@@ -1,3 +1,3 @@
-import { createReadOnlyRouter } from '../../../utils/content-api';
+import { createPostableRouter } from '../../../utils/content-api';
 
-export default createReadOnlyRouter('api::submission.submission');
+export default createPostableRouter('api::submission.submission');

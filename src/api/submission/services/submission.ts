@@ -1,3 +1,156 @@
 import { factories } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { checkAttachments, type UploadedFile } from '../attachments';
+import { parseSubmissionInput } from '../input';
 
-export default factories.createCoreService('api::submission.submission');
+const UID = 'api::submission.submission';
+
+export type HubUser = { id: number; documentId: string; username: string; displayName?: string | null; organisation?: string | null; stakeholderCategory?: string | null };
+
+type Phase = { documentId: string; title: string; opensAt: string | null; closesAt: string | null; region?: { documentId: string; code: string } | null };
+
+/** What an author sees of their own submission: everything but who decided. */
+const OWN_VIEW_POPULATE = {
+  guidingQuestion: { fields: ['position', 'text'] },
+  phase: { fields: ['title', 'kind'] },
+  region: { fields: ['code', 'name'] },
+  replyTo: { fields: ['title'] },
+  gcmObjectives: { fields: ['number', 'title'] },
+  attachments: { fields: ['name', 'mime', 'size', 'url'] },
+  links: true,
+  translations: true,
+} as const;
+
+type OwnRow = Record<string, unknown> & { moderationState: string; decisionReason?: string | null };
+
+function ownView(row: OwnRow) {
+  const { decidedAt, decisionReason, screeningFlags: _flags, decidedBy: _by, author: _author, ...rest } = row;
+  return {
+    ...rest,
+    // The author learns why a moderator said no, and when; not who, and not the screening notes.
+    decisionReason: row.moderationState === 'rejected' ? decisionReason : null,
+    decidedAt: row.moderationState === 'approved' || row.moderationState === 'rejected' ? decidedAt : null,
+  };
+}
+
+function describeWindow(phase: Phase, now: Date): string | null {
+  const opens = phase.opensAt ? new Date(phase.opensAt) : null;
+  const closes = phase.closesAt ? new Date(phase.closesAt) : null;
+  if (!opens || !closes) return `The phase "${phase.title}" has no dates yet; it does not accept submissions.`;
+  if (now < opens) return `The phase "${phase.title}" opens on ${opens.toISOString()}; it does not accept submissions yet.`;
+  if (now >= closes) return `The phase "${phase.title}" closed on ${closes.toISOString()}; it no longer accepts submissions.`;
+  return null;
+}
+
+/**
+ * Posting by Hub users. Everything the author may not choose (author, region, phase,
+ * moderation state, publication) is set here; the lifecycle service of the moderation plugin
+ * creates the pending draft and logs it.
+ */
+export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Strapi }) => ({
+  async submit(user: HubUser, raw: unknown, files: UploadedFile[] = []) {
+    await this.assertWithinRateLimit(user);
+    const input = parseSubmissionInput(raw);
+    const now = new Date();
+
+    const question = await strapi.documents('api::guiding-question.guiding-question').findOne({
+      documentId: input.guidingQuestion,
+      status: 'published',
+      populate: { phase: { fields: ['title', 'opensAt', 'closesAt'], populate: { region: { fields: ['code'] } } } },
+    });
+    if (!question) throw new errors.ValidationError(`guidingQuestion ${input.guidingQuestion} is not a posted guiding question.`);
+    const phase = (question as unknown as { phase?: Phase | null }).phase;
+    if (!phase?.region) throw new errors.ValidationError(`guidingQuestion ${input.guidingQuestion} belongs to no phase of a region.`);
+    const closed = describeWindow(phase, now);
+    if (closed) throw new errors.ValidationError(closed);
+
+    if (input.replyTo) {
+      const parent = await strapi.documents(UID).findOne({ documentId: input.replyTo, status: 'published', populate: { phase: { fields: ['documentId'] } } });
+      if (!parent) throw new errors.ValidationError(`replyTo ${input.replyTo} is not a published submission.`);
+      if ((parent as unknown as { phase?: { documentId: string } }).phase?.documentId !== phase.documentId) {
+        throw new errors.ValidationError(`replyTo ${input.replyTo} belongs to another phase; a reply stays in the phase of what it answers.`);
+      }
+    }
+
+    const stakeholderCategory = input.stakeholderCategory ?? user.stakeholderCategory;
+    if (!stakeholderCategory) throw new errors.ValidationError('stakeholderCategory is required: your profile has none, so say which stakeholder category you post for.');
+    const organisation = input.organisation ?? user.organisation ?? null;
+
+    const screeningFlags = strapi.plugin('moderation').service('screening').screen(input);
+    const attachments = await checkAttachments(files);
+    const objectives = input.gcmObjectives?.length
+      ? await strapi.documents('api::gcm-objective.gcm-objective').findMany({ filters: { number: { $in: input.gcmObjectives } }, fields: ['number'], limit: 23 })
+      : [];
+
+    const uploaded = attachments.length ? await strapi.plugin('upload').service('upload').upload({ data: {}, files: attachments }) : [];
+    try {
+      const created = await strapi.plugin('moderation').service('lifecycle').submit(
+        {
+          kind: input.kind,
+          title: input.title,
+          body: input.body,
+          language: input.language,
+          countries: input.countries ?? [],
+          links: input.links ?? [],
+          guidingQuestion: question.documentId,
+          phase: phase.documentId,
+          region: phase.region.documentId,
+          replyTo: input.replyTo,
+          gcmObjectives: objectives.map((o) => o.documentId),
+          attachments: (uploaded as { id: number }[]).map((f) => f.id),
+          author: user.documentId,
+          authorName: user.displayName || user.username,
+          organisation,
+          stakeholderCategory,
+          screeningFlags,
+        },
+        { kind: 'author', id: user.id, name: user.displayName || user.username },
+      );
+      return this.findOwn(user, created.documentId);
+    } catch (error) {
+      for (const file of uploaded) await strapi.plugin('upload').service('upload').remove(file);
+      throw error;
+    }
+  },
+
+  async assertWithinRateLimit(user: HubUser) {
+    const { max, windowMinutes } = strapi.config.get('submissions.rateLimit') as { max: number; windowMinutes: number };
+    const since = new Date(Date.now() - windowMinutes * 60 * 1000);
+    const recent = await strapi.db.query(UID).count({ where: { author: { id: user.id }, publishedAt: null, createdAt: { $gt: since } } });
+    if (recent >= max) {
+      throw new errors.RateLimitError(`You have posted ${recent} submissions in the last ${windowMinutes} minutes, the most allowed; try again later.`);
+    }
+  },
+
+  async findOwn(user: HubUser, documentId: string) {
+    const row = await strapi.documents(UID).findFirst({
+      filters: { documentId, author: { id: user.id } },
+      status: 'draft',
+      populate: OWN_VIEW_POPULATE as never,
+    });
+    if (!row) throw new errors.NotFoundError(`You have no submission ${documentId}.`);
+    return ownView(row as unknown as OwnRow);
+  },
+
+  /** The author's own submissions in every state, newest first. */
+  async listOwn(user: HubUser, query: { page?: unknown; pageSize?: unknown; state?: unknown }) {
+    const page = Number(query.page ?? 1);
+    const pageSize = Number(query.pageSize ?? 25);
+    if (!Number.isInteger(page) || page < 1) throw new errors.ValidationError('page must be a whole number from 1.');
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) throw new errors.ValidationError('pageSize must be a whole number from 1 to 100.');
+    const states = ['pending', 'approved', 'rejected', 'withdrawn'];
+    if (query.state !== undefined && !states.includes(query.state as string)) throw new errors.ValidationError(`state must be one of ${states.join(', ')}.`);
+    const filters = { author: { id: user.id }, ...(query.state ? { moderationState: query.state } : {}) };
+    const [rows, total] = await Promise.all([
+      strapi.documents(UID).findMany({ filters: filters as never, status: 'draft', sort: [{ createdAt: 'desc' }, { id: 'desc' }] as never, populate: OWN_VIEW_POPULATE as never, start: (page - 1) * pageSize, limit: pageSize }),
+      strapi.documents(UID).count({ filters: filters as never, status: 'draft' }),
+    ]);
+    return { data: rows.map((row) => ownView(row as unknown as OwnRow)), meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
+  },
+
+  async withdrawOwn(user: HubUser, documentId: string) {
+    await strapi.plugin('moderation').service('lifecycle').withdraw(documentId, { kind: 'author', id: user.id, name: user.displayName || user.username });
+    return this.findOwn(user, documentId);
+  },
+}));

@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+import type { ModerationConfig } from './config';
+
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany([
+    { section: 'plugins', pluginName: 'moderation', uid: 'read', displayName: 'Read the moderation queue' },
+    { section: 'plugins', pluginName: 'moderation', uid: 'decide', displayName: 'Approve, reject and retract submissions' },
+    { section: 'plugins', pluginName: 'moderation', uid: 'reply', displayName: 'Reply to submissions' },
+  ]);
+
+  const config = strapi.plugin('moderation').config as <K extends keyof ModerationConfig>(key: K) => ModerationConfig[K];
+  if (config('moderatorNotifications') === 'daily') {
+    strapi.cron.add({
+      moderationDigest: {
+        task: async () => {
+          await strapi.plugin('moderation').service('notifications').sendDigest();
+        },
+        options: { rule: `0 ${config('digestHourUtc')} * * *`, tz: 'Etc/UTC' },
+      },
+    });
+  }
+};

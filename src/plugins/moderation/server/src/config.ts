@@ -1,0 +1,47 @@
+import { errors } from '@strapi/utils';
+
+export type ModerationConfig = {
+  /** New pending submissions reach the region's moderators at once, or in one e-mail a day. */
+  moderatorNotifications: 'immediate' | 'daily';
+  /** The hour (UTC) of the daily digest. */
+  digestHourUtc: number;
+  /** Where links in e-mails to moderators point (the admin panel). */
+  adminUrl: string;
+  /** Terms that flag a submission for a closer look, per language. */
+  sensitiveTerms: Record<string, string[]>;
+};
+
+/**
+ * A starting list of dehumanising terms for migrants that moderators asked to see flagged;
+ * the secretariat keeps its own in config/plugins.ts.
+ */
+const DEFAULT_SENSITIVE_TERMS: Record<string, string[]> = {
+  en: ['illegal alien', 'illegal aliens', 'illegals', 'invasion', 'invaders', 'swarm', 'infestation'],
+  fr: ['clandestins', 'invasion', 'envahisseurs', 'submersion migratoire'],
+  es: ['ilegales', 'invasión', 'invasores', 'plaga'],
+  ru: ['нелегалы', 'нашествие', 'захватчики'],
+  zh: ['非法移民', '入侵者'],
+  ar: ['غزو', 'متسللين', 'غزاة'],
+};
+
+export default {
+  default: (): ModerationConfig => ({
+    moderatorNotifications: 'immediate',
+    digestHourUtc: 7,
+    adminUrl: 'http://localhost:1337/admin',
+    sensitiveTerms: DEFAULT_SENSITIVE_TERMS,
+  }),
+  validator(config: ModerationConfig) {
+    if (!['immediate', 'daily'].includes(config.moderatorNotifications)) {
+      throw new errors.ValidationError('moderation.moderatorNotifications must be "immediate" or "daily"');
+    }
+    if (!Number.isInteger(config.digestHourUtc) || config.digestHourUtc < 0 || config.digestHourUtc > 23) {
+      throw new errors.ValidationError('moderation.digestHourUtc must be a whole hour from 0 to 23');
+    }
+    for (const [language, terms] of Object.entries(config.sensitiveTerms)) {
+      if (!Array.isArray(terms) || terms.some((t) => typeof t !== 'string' || !t.trim())) {
+        throw new errors.ValidationError(`moderation.sensitiveTerms.${language} must be a list of words`);
+      }
+    }
+  },
+};

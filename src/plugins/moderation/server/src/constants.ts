@@ -1,0 +1,15 @@
+export const SUBMISSION = 'api::submission.submission';
+export const MODERATOR_REPLY = 'api::moderator-reply.moderator-reply';
+export const REGION = 'api::region.region';
+export const MODERATION_EVENT = 'plugin::moderation.moderation-event';
+
+/** The plugin's RBAC actions (Settings > Roles > Plugins > Moderation). */
+export const ACTIONS = {
+  read: 'plugin::moderation.read',
+  decide: 'plugin::moderation.decide',
+  reply: 'plugin::moderation.reply',
+} as const;
+
+/** The Content Manager's read permission on submissions carries the region scope. */
+export const CONTENT_MANAGER_READ = 'plugin::content-manager.explorer.read';
+export const IN_MODERATED_REGION = 'api::in-moderated-region';

@@ -1,0 +1,3 @@
+import submissions from './submissions';
+
+export default { submissions };

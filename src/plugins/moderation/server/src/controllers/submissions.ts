@@ -1,0 +1,39 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { Moderator } from '../services/lifecycle';
+import type { AdminUser } from '../services/scope';
+
+type Body = Record<string, unknown>;
+
+/** Thin admin controllers: who acts (and on which regions) comes from the session, the rest from the lifecycle service. */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = (name: string) => strapi.plugin('moderation').service(name);
+
+  async function moderator(ctx: Context): Promise<Moderator> {
+    const user = ctx.state.user as AdminUser;
+    return { kind: 'moderator', id: user.id, name: service('scope').displayName(user), scope: await service('scope').regionsOf(user) };
+  }
+  const body = (ctx: Context) => (ctx.request.body ?? {}) as Body;
+
+  return {
+    async find(ctx: Context) {
+      ctx.body = await service('queue').list((await moderator(ctx)).scope, ctx.query);
+    },
+    async findOne(ctx: Context) {
+      ctx.body = { data: await service('queue').detail((await moderator(ctx)).scope, ctx.params.documentId) };
+    },
+    async approve(ctx: Context) {
+      ctx.body = { data: await service('lifecycle').approve(ctx.params.documentId, await moderator(ctx)) };
+    },
+    async reject(ctx: Context) {
+      ctx.body = { data: await service('lifecycle').reject(ctx.params.documentId, await moderator(ctx), body(ctx).reason) };
+    },
+    async retract(ctx: Context) {
+      ctx.body = { data: await service('lifecycle').retract(ctx.params.documentId, await moderator(ctx), body(ctx).to, body(ctx).reason) };
+    },
+    async reply(ctx: Context) {
+      ctx.status = 201;
+      ctx.body = { data: await service('lifecycle').reply(ctx.params.documentId, await moderator(ctx), body(ctx).body) };
+    },
+  };
+};

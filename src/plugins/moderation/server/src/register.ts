@@ -1,0 +1,36 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { MODERATION_EVENT, SUBMISSION } from './constants';
+import { insideLifecycle } from './context';
+
+const MODERATION_FIELDS = ['moderationState', 'decisionReason', 'decidedBy', 'decidedAt'];
+const PUBLICATION_ACTIONS = ['publish', 'unpublish', 'discardDraft'];
+
+/**
+ * Guards on the Document Service, which every writer goes through (Content Manager, content
+ * API, scripts): a submission's publication and moderation fields change only inside the
+ * lifecycle service, and the moderation log is never rewritten.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(async (context, next) => {
+    if (context.uid === MODERATION_EVENT && ['update', 'delete', ...PUBLICATION_ACTIONS].includes(context.action)) {
+      throw new errors.ApplicationError('The moderation log is append-only.');
+    }
+    if (context.uid !== SUBMISSION || insideLifecycle()) return next();
+
+    if (PUBLICATION_ACTIONS.includes(context.action)) {
+      throw new errors.ApplicationError('Submissions are approved, rejected and retracted in Moderation, where every decision is logged.');
+    }
+    if (context.action === 'create' || context.action === 'update') {
+      const params = context.params as { data?: Record<string, unknown>; status?: string };
+      if (params.status === 'published') {
+        throw new errors.ApplicationError('A submission is published by approving it in Moderation.');
+      }
+      const data = { ...(params.data ?? {}) };
+      for (const field of MODERATION_FIELDS) delete data[field];
+      if (context.action === 'create') data.moderationState = 'pending';
+      params.data = data;
+    }
+    return next();
+  });
+};

@@ -1,0 +1,20 @@
+import { ACTIONS } from '../constants';
+
+const allowed = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+});
+
+/** Admin routes, served under /moderation. The region scope is checked by the services. */
+export default {
+  admin: {
+    type: 'admin',
+    routes: [
+      { method: 'GET', path: '/submissions', handler: 'submissions.find', config: allowed(ACTIONS.read) },
+      { method: 'GET', path: '/submissions/:documentId', handler: 'submissions.findOne', config: allowed(ACTIONS.read) },
+      { method: 'POST', path: '/submissions/:documentId/approve', handler: 'submissions.approve', config: allowed(ACTIONS.decide) },
+      { method: 'POST', path: '/submissions/:documentId/reject', handler: 'submissions.reject', config: allowed(ACTIONS.decide) },
+      { method: 'POST', path: '/submissions/:documentId/retract', handler: 'submissions.retract', config: allowed(ACTIONS.decide) },
+      { method: 'POST', path: '/submissions/:documentId/replies', handler: 'submissions.reply', config: allowed(ACTIONS.reply) },
+    ],
+  },
+};

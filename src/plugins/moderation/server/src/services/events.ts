@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+import { MODERATION_EVENT } from '../constants';
+import type { Actor, ModerationState } from './lifecycle';
+
+export type ModerationEvent = {
+  action: 'submitted' | 'approved' | 'rejected' | 'retracted' | 'withdrawn' | 'replied';
+  submissionDocumentId: string;
+  regionCode?: string | null;
+  fromState?: ModerationState | null;
+  toState?: ModerationState | null;
+  reason?: string | null;
+};
+
+/** The append-only moderation log. There is no update or delete. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  append(event: ModerationEvent, actor: Actor) {
+    return strapi.db.query(MODERATION_EVENT).create({
+      data: { ...event, actorKind: actor.kind, actorId: actor.id, actorName: actor.name, occurredAt: new Date() },
+    });
+  },
+
+  forSubmission(submissionDocumentId: string) {
+    return strapi.db.query(MODERATION_EVENT).findMany({
+      where: { submissionDocumentId },
+      orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
+    });
+  },
+});

@@ -1,0 +1,178 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+import { neutraliseText } from '../../../../../utils/text';
+import { MODERATOR_REPLY, SUBMISSION } from '../constants';
+import { asLifecycle } from '../context';
+import type { RegionScope } from './scope';
+
+export type ModerationState = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+
+export type Actor = {
+  kind: 'moderator' | 'author' | 'system';
+  /** Admin user id for moderators, users-permissions user id for authors. */
+  id: number | null;
+  name: string;
+};
+
+/** A moderator acting within the regions they moderate. */
+export type Moderator = Actor & { kind: 'moderator'; id: number; scope: RegionScope };
+
+type SubmissionRow = {
+  id: number;
+  documentId: string;
+  moderationState: ModerationState;
+  title: string;
+  region?: { code: string } | null;
+  author?: { id: number } | null;
+};
+
+/**
+ * The legal transitions. `published ⇔ approved` holds because approving is publishing and
+ * leaving `approved` is unpublishing, both inside the transaction that changes the state.
+ */
+const TRANSITIONS = {
+  approve: { from: ['pending', 'rejected'], event: 'approved' },
+  reject: { from: ['pending'], event: 'rejected' },
+  retract: { from: ['approved'], event: 'retracted' },
+  withdraw: { from: ['pending'], event: 'withdrawn' },
+} as const satisfies Record<string, { from: readonly ModerationState[]; event: string }>;
+type Transition = keyof typeof TRANSITIONS;
+
+const REASON_MAX = 2000;
+
+function requireText(value: unknown, what: string, max: number): string {
+  const text = typeof value === 'string' ? neutraliseText(value) : '';
+  if (!text) throw new errors.ValidationError(`${what} is required.`);
+  if (text.length > max) throw new errors.ValidationError(`${what} is longer than ${max} characters.`);
+  return text;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const events = () => strapi.plugin('moderation').service('events');
+  const scope = () => strapi.plugin('moderation').service('scope');
+  const notifications = () => strapi.plugin('moderation').service('notifications');
+
+  async function load(documentId: string): Promise<SubmissionRow> {
+    const row = await strapi.db.query(SUBMISSION).findOne({
+      where: { documentId, publishedAt: null },
+      select: ['id', 'documentId', 'moderationState', 'title'],
+      populate: { region: { select: ['code'] }, author: { select: ['id'] } },
+    });
+    if (!row) throw new errors.NotFoundError(`No submission ${documentId}.`);
+    return row as SubmissionRow;
+  }
+
+  async function setPublished(documentId: string, published: boolean): Promise<void> {
+    const documents = strapi.documents(SUBMISSION);
+    const replies = await strapi.documents(MODERATOR_REPLY).findMany({ filters: { submission: { documentId } }, status: 'draft', fields: ['documentId'] });
+    if (published) {
+      await documents.publish({ documentId });
+      for (const reply of replies) await strapi.documents(MODERATOR_REPLY).publish({ documentId: reply.documentId });
+    } else {
+      for (const reply of replies) await strapi.documents(MODERATOR_REPLY).unpublish({ documentId: reply.documentId });
+      await documents.unpublish({ documentId });
+    }
+  }
+
+  /**
+   * One transition, in one transaction: the state is claimed with a conditional update, so of
+   * two moderators acting at once exactly one changes it and the other gets a 409.
+   */
+  async function transition(kind: Transition, documentId: string, actor: Actor, to: ModerationState, reason: string | null, check: (row: SubmissionRow) => void) {
+    const result = await asLifecycle(() =>
+      strapi.db.transaction(async () => {
+        const row = await load(documentId);
+        check(row);
+        const { from, event } = TRANSITIONS[kind];
+        if (!(from as readonly ModerationState[]).includes(row.moderationState)) {
+          throw createHttpError(409, `This submission is ${row.moderationState}; only ${from.join(' or ')} submissions can be ${event}.`);
+        }
+        const decision = actor.kind === 'moderator' ? { decisionReason: reason, decidedAt: new Date() } : {};
+        const { count } = await strapi.db.query(SUBMISSION).updateMany({
+          where: { documentId, publishedAt: null, moderationState: row.moderationState },
+          data: { moderationState: to, ...decision },
+        });
+        if (count !== 1) throw createHttpError(409, 'This submission was changed by someone else a moment ago; reload it.');
+        if (actor.kind === 'moderator') {
+          await strapi.db.query(SUBMISSION).update({ where: { id: row.id }, data: { decidedBy: actor.id } });
+        }
+        if (to === 'approved') await setPublished(documentId, true);
+        if (row.moderationState === 'approved') await setPublished(documentId, false);
+        await events().append({ action: event, submissionDocumentId: documentId, regionCode: row.region?.code, fromState: row.moderationState, toState: to, reason }, actor);
+        return { ...row, moderationState: to };
+      }),
+    );
+    return result;
+  }
+
+  const inScope = (moderator: Moderator) => (row: SubmissionRow) => scope().assertInScope(moderator.scope, row.region?.code);
+
+  return {
+    /** Creates a pending draft for an author; the caller has validated `data`. */
+    async submit(data: Record<string, unknown>, author: Actor) {
+      const created = await asLifecycle(() =>
+        strapi.db.transaction(async () => {
+          const submission = await strapi.documents(SUBMISSION).create({ data: { ...data, moderationState: 'pending' } as never, populate: ['region'] });
+          await events().append(
+            { action: 'submitted', submissionDocumentId: submission.documentId, regionCode: (submission as { region?: { code: string } }).region?.code, toState: 'pending' },
+            author,
+          );
+          return submission;
+        }),
+      );
+      await notifications().submitted(created.documentId);
+      return created;
+    },
+
+    async approve(documentId: string, moderator: Moderator) {
+      const result = await transition('approve', documentId, moderator, 'approved', null, inScope(moderator));
+      await notifications().decided(documentId, 'approved');
+      return result;
+    },
+
+    async reject(documentId: string, moderator: Moderator, reason: unknown) {
+      const text = requireText(reason, 'A reason for the rejection', REASON_MAX);
+      const result = await transition('reject', documentId, moderator, 'rejected', text, inScope(moderator));
+      await notifications().decided(documentId, 'rejected');
+      return result;
+    },
+
+    /** Takes an approved submission down again: back to pending, or rejected. */
+    async retract(documentId: string, moderator: Moderator, to: unknown, reason: unknown) {
+      if (to !== 'pending' && to !== 'rejected') throw new errors.ValidationError('A retracted submission goes back to "pending" or "rejected".');
+      const text = requireText(reason, 'A reason for the retraction', REASON_MAX);
+      return transition('retract', documentId, moderator, to, text, inScope(moderator));
+    },
+
+    /** The author takes back a submission nobody has decided on yet. */
+    withdraw(documentId: string, author: Actor) {
+      return transition('withdraw', documentId, author, 'withdrawn', null, (row) => {
+        // Someone else's submission does not exist for this author.
+        if (row.author?.id !== author.id) throw new errors.NotFoundError(`No submission ${documentId}.`);
+      });
+    },
+
+    /** A moderator's reply, published exactly while its submission is. */
+    async reply(documentId: string, moderator: Moderator, body: unknown) {
+      const text = requireText(body, 'The reply', 10000);
+      const reply = await asLifecycle(() =>
+        strapi.db.transaction(async () => {
+          const row = await load(documentId);
+          inScope(moderator)(row);
+          if (row.moderationState === 'withdrawn') throw createHttpError(409, 'This submission was withdrawn by its author; it cannot be replied to.');
+          const region = row.region?.code ? await strapi.documents('api::region.region').findFirst({ filters: { code: row.region.code as never }, fields: ['documentId'] }) : null;
+          const created = await strapi.documents(MODERATOR_REPLY).create({
+            data: { submission: documentId, body: text, moderatorName: moderator.name, region: region?.documentId } as never,
+          });
+          await strapi.db.query(MODERATOR_REPLY).update({ where: { id: created.id }, data: { moderator: moderator.id } });
+          if (row.moderationState === 'approved') await strapi.documents(MODERATOR_REPLY).publish({ documentId: created.documentId });
+          await events().append({ action: 'replied', submissionDocumentId: documentId, regionCode: row.region?.code, fromState: row.moderationState, toState: row.moderationState }, moderator);
+          return created;
+        }),
+      );
+      await notifications().replied(documentId);
+      return reply;
+    },
+  };
+};

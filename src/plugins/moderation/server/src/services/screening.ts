@@ -1,0 +1,60 @@
+import type { Core } from '@strapi/strapi';
+import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js';
+
+export type ScreeningFlag =
+  | { kind: 'email'; match: string }
+  | { kind: 'phone'; match: string }
+  | { kind: 'link'; match: string }
+  | { kind: 'sensitive-term'; match: string; language: string };
+
+export type ScreeningInput = { title: string; body: string; links?: { url: string }[]; countries?: string[] };
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>()]+/gi;
+/** Scripts written without spaces between words, where a term is matched anywhere. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+const normalise = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Flags what a moderator should look at before approving: personal data (e-mail addresses,
+ * phone numbers), links, and terms from the configured multilingual list. Flags inform; they
+ * never reject on their own.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const termPatterns = () => {
+    const terms = strapi.plugin('moderation').config('sensitiveTerms') as Record<string, string[]>;
+    return Object.entries(terms).flatMap(([language, list]) =>
+      list.map((term) => {
+        const needle = escapeRegExp(normalise(term));
+        const pattern = UNSPACED.test(term) ? needle : `(?<![\\p{L}\\p{N}])${needle}(?![\\p{L}\\p{N}])`;
+        return { language, term, regex: new RegExp(pattern, 'u') };
+      }),
+    );
+  };
+
+  return {
+    screen({ title, body, links = [], countries = [] }: ScreeningInput): ScreeningFlag[] {
+      const text = `${title}\n${body}`;
+      const flags: ScreeningFlag[] = [];
+      const add = (flag: ScreeningFlag) => {
+        if (!flags.some((f) => f.kind === flag.kind && f.match === flag.match)) flags.push(flag);
+      };
+      for (const match of text.match(EMAIL) ?? []) add({ kind: 'email', match });
+      // International numbers, and national ones of the countries the submission is about.
+      for (const country of [undefined, ...countries] as (CountryCode | undefined)[]) {
+        for (const found of findPhoneNumbersInText(text, country ? { defaultCountry: country } : undefined)) {
+          add({ kind: 'phone', match: text.slice(found.startsAt, found.endsAt) });
+        }
+      }
+      for (const match of text.match(URL_IN_TEXT) ?? []) add({ kind: 'link', match });
+      for (const link of links) add({ kind: 'link', match: link.url });
+      const normalised = normalise(text);
+      for (const { language, term, regex } of termPatterns()) {
+        if (regex.test(normalised)) add({ kind: 'sensitive-term', match: term, language });
+      }
+      return flags;
+    },
+  };
+};
