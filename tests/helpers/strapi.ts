@@ -51,7 +51,7 @@ export type TestApp = {
 };
 
 /** Starts the compiled application on a fresh database, demo data loaded, routes mounted. */
-export async function startApp(): Promise<TestApp> {
+export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -64,7 +64,10 @@ export async function startApp(): Promise<TestApp> {
     ENCRYPTION_KEY: secret(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // E-mails are written to the log unless a test gives its own SMTP server.
+    EMAIL_PROVIDER: 'log',
     ...database.env,
+    ...env,
   });
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
   strapi.log.level = 'warn';

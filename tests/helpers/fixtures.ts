@@ -1,0 +1,44 @@
+import type { TestApp } from './strapi';
+
+/** A minimal, valid PDF document. */
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+export const CSV = Buffer.from('country,arrivals\nFR,120\nDE,340\n');
+export const HTML = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>');
+export const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+export const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01]), Buffer.alloc(200)]);
+
+/** The posted questions of the demo phase (open today), by position. */
+export async function demoQuestions(app: TestApp): Promise<string[]> {
+  const phase = await app.strapi.documents('api::phase.phase').findFirst({ filters: { isDemo: true } });
+  const questions = await app.strapi.documents('api::guiding-question.guiding-question').findMany({
+    filters: { phase: { documentId: phase!.documentId } },
+    status: 'published',
+    sort: 'position',
+  });
+  return questions.map((q) => q.documentId);
+}
+
+export const validSubmission = (guidingQuestion: string, extra: Record<string, unknown> = {}) => ({
+  kind: 'recommendation',
+  title: 'Local partnerships for inclusion',
+  body: 'Municipalities and migrant organisations should plan services together.',
+  guidingQuestion,
+  countries: ['FR'],
+  gcmObjectives: [16],
+  language: 'en',
+  ...extra,
+});
+
+/** Rows that a refused request must not have added. */
+export async function writtenRows(app: TestApp): Promise<Record<string, number>> {
+  const count = (uid: string) => app.strapi.db.query(uid as never).count();
+  return {
+    submissions: await count('api::submission.submission'),
+    files: await count('plugin::upload.file'),
+    events: await count('plugin::moderation.moderation-event'),
+    replies: await count('api::moderator-reply.moderator-reply'),
+  };
+}
