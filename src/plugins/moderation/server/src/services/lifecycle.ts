@@ -30,9 +30,11 @@ type SubmissionRow = {
 /**
  * The legal transitions. `published ⇔ approved` holds because approving is publishing and
  * leaving `approved` is unpublishing, both inside the transaction that changes the state.
+ * A decision is taken on a pending submission only, so that of two moderators deciding at
+ * once the second always learns of the first (409) instead of overriding it.
  */
 const TRANSITIONS = {
-  approve: { from: ['pending', 'rejected'], event: 'approved' },
+  approve: { from: ['pending'], event: 'approved' },
   reject: { from: ['pending'], event: 'rejected' },
   retract: { from: ['approved'], event: 'retracted' },
   withdraw: { from: ['pending'], event: 'withdrawn' },

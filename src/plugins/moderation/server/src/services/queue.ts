@@ -61,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           phase: { fields: ['title', 'kind', 'opensAt', 'closesAt'] },
           guidingQuestion: { fields: ['position', 'text'] },
           replyTo: { fields: ['title', 'authorName'] },
-          responses: { fields: ['title', 'authorName', 'moderationState'] },
+          responses: { fields: ['title', 'authorName'] },
           gcmObjectives: { fields: ['number', 'title'] },
           attachments: true,
           links: true,
