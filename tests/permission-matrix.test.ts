@@ -1,0 +1,129 @@
+/**
+ * The permission table of DESIGN.md, both ways, as one table: every principal (public, each
+ * Hub role, each kind of API token, each admin role) × every endpoint of the content API and
+ * of the moderation plugin, with the exact answer expected.
+ */
+import { createHubToken } from '../src/setup/access';
+import { adminLogin, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
+import { demoQuestions, validSubmission } from './helpers/fixtures';
+import { startApp, type TestApp } from './helpers/strapi';
+
+const PRINCIPALS = [
+  'public',
+  'authenticated',
+  'member-state',
+  'stakeholder',
+  'un-system',
+  'hub-token',
+  'read-only-token',
+  'full-access-token',
+  'moderator-unece',
+  'moderator-escap',
+  'secretariat',
+  'super-admin',
+] as const;
+type Principal = (typeof PRINCIPALS)[number];
+
+/** A row per endpoint: the status each principal gets, in the order of PRINCIPALS. */
+type Row = { endpoint: string; method: 'get' | 'post' | 'put' | 'delete'; path: (id: string) => string; subject?: 'published' | 'own-pending' | 'pending' | 'approved'; body?: () => Record<string, unknown>; expect: number[] };
+
+//                 public auth  m-s  stak  un   hub   ro   full  modU modE  sec  super
+const READ = /**/ [403, 200, 200, 200, 200, 200, 200, 200, 401, 401, 401, 401];
+const POSTING = [403, 403, 403, 201, 201, 403, 403, 403, 401, 401, 401, 401];
+const OWN = /* */ [403, 403, 403, 200, 200, 403, 403, 403, 401, 401, 401, 401];
+const NOBODY = [405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405];
+const QUEUE = /**/ [401, 401, 401, 401, 401, 401, 401, 401, 200, 200, 200, 200];
+const DECIDE = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 200, 403, 200, 200];
+const REPLY = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 201, 403, 201, 201];
+
+const TYPES: Record<string, string> = {
+  regions: 'api::region.region',
+  phases: 'api::phase.phase',
+  'guiding-questions': 'api::guiding-question.guiding-question',
+  submissions: 'api::submission.submission',
+  'moderator-replies': 'api::moderator-reply.moderator-reply',
+  'gcm-objectives': 'api::gcm-objective.gcm-objective',
+  summaries: 'api::summary.summary',
+};
+const COLLECTIONS = Object.keys(TYPES);
+
+let app: TestApp;
+let question: string;
+const credentials: Partial<Record<Principal, string>> = {};
+const published: Record<string, string> = {};
+
+const ROWS: Row[] = [
+  ...COLLECTIONS.flatMap((c): Row[] => [
+    { endpoint: `GET /api/${c}`, method: 'get', path: () => `/api/${c}`, expect: READ },
+    { endpoint: `GET /api/${c}/:id`, method: 'get', path: () => `/api/${c}/${published[c]}`, expect: READ },
+    { endpoint: `POST /api/${c === 'submissions' ? 'regions' : c} (no such route)`, method: 'post', path: () => `/api/${c === 'submissions' ? 'regions' : c}`, body: () => ({ data: {} }), expect: NOBODY },
+  ]),
+  { endpoint: 'POST /api/submissions', method: 'post', path: () => '/api/submissions', body: () => ({ data: validSubmission(question) }), expect: POSTING },
+  { endpoint: 'PUT /api/submissions/:id (no such route)', method: 'put', path: () => `/api/submissions/${published.submissions}`, body: () => ({ data: { title: 'Changed' } }), expect: NOBODY },
+  { endpoint: 'DELETE /api/submissions/:id (no such route)', method: 'delete', path: () => `/api/submissions/${published.submissions}`, expect: NOBODY },
+  { endpoint: 'GET /api/submissions/mine', method: 'get', path: () => '/api/submissions/mine', expect: OWN },
+  { endpoint: 'GET /api/submissions/mine/:id', method: 'get', path: (id) => `/api/submissions/mine/${id}`, subject: 'own-pending', expect: OWN },
+  { endpoint: 'POST /api/submissions/:id/withdraw', method: 'post', path: (id) => `/api/submissions/${id}/withdraw`, subject: 'own-pending', expect: OWN },
+  { endpoint: 'GET /moderation/submissions', method: 'get', path: () => '/moderation/submissions', expect: QUEUE },
+  { endpoint: 'GET /moderation/submissions/:id', method: 'get', path: (id) => `/moderation/submissions/${id}`, subject: 'pending', expect: DECIDE },
+  { endpoint: 'POST /moderation/submissions/:id/approve', method: 'post', path: (id) => `/moderation/submissions/${id}/approve`, subject: 'pending', expect: DECIDE },
+  { endpoint: 'POST /moderation/submissions/:id/reject', method: 'post', path: (id) => `/moderation/submissions/${id}/reject`, subject: 'pending', body: () => ({ reason: 'Off topic.' }), expect: DECIDE },
+  { endpoint: 'POST /moderation/submissions/:id/retract', method: 'post', path: (id) => `/moderation/submissions/${id}/retract`, subject: 'approved', body: () => ({ to: 'pending', reason: 'Personal data.' }), expect: DECIDE },
+  { endpoint: 'POST /moderation/submissions/:id/replies', method: 'post', path: (id) => `/moderation/submissions/${id}/replies`, subject: 'pending', body: () => ({ body: 'Thank you.' }), expect: REPLY },
+];
+
+beforeAll(async () => {
+  app = await startApp({ SUBMISSION_RATE_LIMIT: '1000' });
+  [question] = await demoQuestions(app);
+  for (const [role, email] of Object.entries(HUB_ACCOUNTS)) credentials[role as Principal] = await hubLogin(app, email);
+  credentials['hub-token'] = await createHubToken(app.strapi, 'matrix hub token');
+  const tokens = app.strapi.service('admin::api-token-content-api');
+  credentials['read-only-token'] = (await tokens.create({ name: 'matrix read-only', kind: 'content-api', type: 'read-only', lifespan: null })).accessKey;
+  credentials['full-access-token'] = (await tokens.create({ name: 'matrix full-access', kind: 'content-api', type: 'full-access', lifespan: null })).accessKey;
+  credentials['moderator-unece'] = await adminLogin(app, 'moderator.unece@example.org');
+  credentials['moderator-escap'] = await adminLogin(app, 'moderator.escap@example.org');
+  credentials.secretariat = await adminLogin(app, 'secretariat@example.org');
+  credentials['super-admin'] = await adminLogin(app, 'admin@example.org');
+  const phase = await app.strapi.documents('api::phase.phase').findFirst({});
+  await app.strapi.documents('api::summary.summary').create({ data: { phase: phase!.documentId, title: 'Summary', body: 'Consolidated.' } as never, status: 'published' });
+  for (const c of COLLECTIONS) {
+    published[c] = ((await app.strapi.documents(TYPES[c] as never).findFirst({ status: 'published' } as never)) as { documentId: string }).documentId;
+  }
+});
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** A submission in the state a row needs, made afresh for each cell so that cells never share state. */
+async function subject(kind: Row['subject'], principal: Principal): Promise<string> {
+  if (!kind) return '';
+  const author = principal === 'un-system' ? 'un-system' : 'stakeholder';
+  const res = await app.http().post('/api/submissions').set('Authorization', `Bearer ${credentials[author]}`).send({ data: validSubmission(question) });
+  const documentId = res.body.data.documentId as string;
+  if (kind === 'approved') {
+    await app.http().post(`/moderation/submissions/${documentId}/approve`).set('Authorization', `Bearer ${credentials['super-admin']}`);
+  }
+  return documentId;
+}
+
+const CELLS = ROWS.flatMap((row) => PRINCIPALS.map((principal, i) => ({ endpoint: row.endpoint, principal, expected: row.expect[i], row })));
+
+describe('permission matrix', () => {
+  test('every row names every principal', () => {
+    for (const row of ROWS) expect([row.endpoint, row.expect.length]).toEqual([row.endpoint, PRINCIPALS.length]);
+  });
+
+  test.each(CELLS)('$endpoint as $principal → $expected', async ({ principal, expected, row }) => {
+    const id = await subject(row.subject, principal);
+    let req = app.http()[row.method](row.path(id));
+    if (principal !== 'public') req = req.set('Authorization', `Bearer ${credentials[principal]}`);
+    const res = await (row.body ? req.send(row.body()) : req);
+    if (expected === 405) {
+      expect([404, 405]).toContain(res.status);
+    } else {
+      expect(res.status).toBe(expected);
+    }
+    if (res.status >= 400) expect(res.body?.data ?? null).toBeNull();
+  });
+});
