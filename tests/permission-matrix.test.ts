@@ -87,7 +87,7 @@ beforeAll(async () => {
   const phase = await app.strapi.documents('api::phase.phase').findFirst({});
   await app.strapi.documents('api::summary.summary').create({ data: { phase: phase!.documentId, title: 'Summary', body: 'Consolidated.' } as never, status: 'published' });
   for (const c of COLLECTIONS) {
-    published[c] = ((await app.strapi.documents(TYPES[c] as never).findFirst({ status: 'published' } as never)) as { documentId: string }).documentId;
+    published[c] = ((await app.strapi.documents(TYPES[c] as never).findFirst({ status: 'published' } as never)) as unknown as { documentId: string }).documentId;
   }
 });
 
