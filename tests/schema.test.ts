@@ -21,7 +21,7 @@ describe('content types', () => {
     ['api::region.region', false, ['code', 'name', 'commission', 'slug', 'moderators', 'phases']],
     ['api::phase.phase', false, ['title', 'kind', 'region', 'reviewCycle', 'reviewDate', 'reviewVenue', 'opensAt', 'closesAt', 'summaryDueAt', 'description', 'isDemo', 'guidingQuestions', 'summaries']],
     ['api::guiding-question.guiding-question', true, ['phase', 'position', 'text']],
-    ['api::submission.submission', true, ['kind', 'title', 'body', 'guidingQuestion', 'phase', 'region', 'replyTo', 'responses', 'author', 'authorName', 'organisation', 'stakeholderCategory', 'countries', 'gcmObjectives', 'attachments', 'links', 'language', 'translations', 'moderatorReplies', 'moderationState', 'decisionReason', 'decidedBy', 'decidedAt', 'screeningFlags']],
+    ['api::submission.submission', true, ['kind', 'title', 'body', 'guidingQuestion', 'phase', 'region', 'replyTo', 'responses', 'author', 'authorName', 'organisation', 'stakeholderCategory', 'countries', 'gcmObjectives', 'attachments', 'links', 'language', 'translations', 'moderatorReplies', 'moderationState', 'decisionReason', 'decidedBy', 'decidedAt', 'screeningFlags', 'flagged']],
     ['api::moderator-reply.moderator-reply', true, ['submission', 'body', 'moderatorName', 'region', 'moderator']],
     ['api::gcm-objective.gcm-objective', false, ['number', 'title']],
     ['api::summary.summary', true, ['phase', 'title', 'body', 'links', 'attachments']],
@@ -33,7 +33,7 @@ describe('content types', () => {
 
   test('moderation fields, the author and the moderators are private', () => {
     const submission = schema('api::submission.submission').attributes;
-    for (const field of ['moderationState', 'decisionReason', 'decidedBy', 'decidedAt', 'screeningFlags', 'author']) {
+    for (const field of ['moderationState', 'decisionReason', 'decidedBy', 'decidedAt', 'screeningFlags', 'flagged', 'author']) {
       expect([field, submission[field].private]).toEqual([field, true]);
     }
     expect(schema('api::region.region').attributes.moderators.private).toBe(true);

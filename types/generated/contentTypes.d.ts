@@ -750,6 +750,9 @@ export interface ApiSubmissionSubmission extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2000;
       }>;
+    flagged: Schema.Attribute.Boolean &
+      Schema.Attribute.Private &
+      Schema.Attribute.DefaultTo<false>;
     gcmObjectives: Schema.Attribute.Relation<
       'manyToMany',
       'api::gcm-objective.gcm-objective'
@@ -1036,7 +1039,16 @@ export interface PluginModerationModerationEvent
   };
   attributes: {
     action: Schema.Attribute.Enumeration<
-      ['submitted', 'approved', 'rejected', 'retracted', 'withdrawn', 'replied']
+      [
+        'submitted',
+        'approved',
+        'rejected',
+        'retracted',
+        'withdrawn',
+        'replied',
+        'redacted',
+        'translated',
+      ]
     > &
       Schema.Attribute.Required;
     actorId: Schema.Attribute.Integer;
@@ -1049,6 +1061,7 @@ export interface PluginModerationModerationEvent
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    details: Schema.Attribute.JSON;
     fromState: Schema.Attribute.Enumeration<
       ['pending', 'approved', 'rejected', 'withdrawn']
     >;

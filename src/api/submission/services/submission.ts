@@ -104,6 +104,7 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
           organisation,
           stakeholderCategory,
           screeningFlags,
+          flagged: screeningFlags.length > 0,
         },
         { kind: 'author', id: user.id, name: user.displayName || user.username },
       );

@@ -6,6 +6,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     { section: 'plugins', pluginName: 'moderation', uid: 'read', displayName: 'Read the moderation queue' },
     { section: 'plugins', pluginName: 'moderation', uid: 'decide', displayName: 'Approve, reject and retract submissions' },
     { section: 'plugins', pluginName: 'moderation', uid: 'reply', displayName: 'Reply to submissions' },
+    { section: 'plugins', pluginName: 'moderation', uid: 'edit', displayName: 'Redact and translate submissions' },
   ]);
 
   const config = strapi.plugin('moderation').config as <K extends keyof ModerationConfig>(key: K) => ModerationConfig[K];

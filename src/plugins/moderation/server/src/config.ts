@@ -9,6 +9,8 @@ export type ModerationConfig = {
   adminUrl: string;
   /** Terms that flag a submission for a closer look, per language. */
   sensitiveTerms: Record<string, string[]>;
+  /** Reasons a moderator starts from when rejecting, then edits. */
+  rejectionReasons: string[];
 };
 
 /**
@@ -30,6 +32,13 @@ export default {
     digestHourUtc: 7,
     adminUrl: 'http://localhost:1337/admin',
     sensitiveTerms: DEFAULT_SENSITIVE_TERMS,
+    rejectionReasons: [
+      'This does not answer the guiding question or relate to the Global Compact for Migration.',
+      'This contains personal data about other people. Please post it again without their names or contact details.',
+      'This advertises or promotes a product, service or campaign.',
+      'This contains offensive or discriminatory language about a group of people.',
+      'This repeats an earlier submission.',
+    ],
   }),
   validator(config: ModerationConfig) {
     if (!['immediate', 'daily'].includes(config.moderatorNotifications)) {
@@ -37,6 +46,9 @@ export default {
     }
     if (!Number.isInteger(config.digestHourUtc) || config.digestHourUtc < 0 || config.digestHourUtc > 23) {
       throw new errors.ValidationError('moderation.digestHourUtc must be a whole hour from 0 to 23');
+    }
+    if (!Array.isArray(config.rejectionReasons) || config.rejectionReasons.some((r) => typeof r !== 'string' || !r.trim())) {
+      throw new errors.ValidationError('moderation.rejectionReasons must be a list of sentences');
     }
     for (const [language, terms] of Object.entries(config.sensitiveTerms)) {
       if (!Array.isArray(terms) || terms.some((t) => typeof t !== 'string' || !t.trim())) {

@@ -8,6 +8,7 @@ export const ACTIONS = {
   read: 'plugin::moderation.read',
   decide: 'plugin::moderation.decide',
   reply: 'plugin::moderation.reply',
+  edit: 'plugin::moderation.edit',
 } as const;
 
 /** The Content Manager's read permission on submissions carries the region scope. */

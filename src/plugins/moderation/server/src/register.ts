@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { MODERATION_EVENT, SUBMISSION } from './constants';
 import { insideLifecycle } from './context';
 
-const MODERATION_FIELDS = ['moderationState', 'decisionReason', 'decidedBy', 'decidedAt'];
+const MODERATION_FIELDS = ['moderationState', 'decisionReason', 'decidedBy', 'decidedAt', 'screeningFlags', 'flagged'];
 const PUBLICATION_ACTIONS = ['publish', 'unpublish', 'discardDraft'];
 
 /**

@@ -31,6 +31,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async retract(ctx: Context) {
       ctx.body = { data: await service('lifecycle').retract(ctx.params.documentId, await moderator(ctx), body(ctx).to, body(ctx).reason) };
     },
+    async overview(ctx: Context) {
+      const scope = (await moderator(ctx)).scope;
+      ctx.body = {
+        data: {
+          regions: await service('queue').overview(scope),
+          rejectionReasons: strapi.plugin('moderation').config('rejectionReasons'),
+        },
+      };
+    },
+    async redact(ctx: Context) {
+      ctx.body = { data: await service('lifecycle').redact(ctx.params.documentId, await moderator(ctx), body(ctx)) };
+    },
+    async translate(ctx: Context) {
+      ctx.body = { data: await service('lifecycle').translate(ctx.params.documentId, await moderator(ctx), body(ctx)) };
+    },
+    async bulk(ctx: Context) {
+      const { action, documentIds, reason } = body(ctx);
+      ctx.body = { data: await service('lifecycle').bulk(action, documentIds, await moderator(ctx), reason) };
+    },
     async reply(ctx: Context) {
       ctx.status = 201;
       ctx.body = { data: await service('lifecycle').reply(ctx.params.documentId, await moderator(ctx), body(ctx).body) };

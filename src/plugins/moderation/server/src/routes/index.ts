@@ -9,12 +9,16 @@ export default {
   admin: {
     type: 'admin',
     routes: [
+      { method: 'GET', path: '/overview', handler: 'submissions.overview', config: allowed(ACTIONS.read) },
       { method: 'GET', path: '/submissions', handler: 'submissions.find', config: allowed(ACTIONS.read) },
+      { method: 'POST', path: '/submissions/bulk', handler: 'submissions.bulk', config: allowed(ACTIONS.decide) },
       { method: 'GET', path: '/submissions/:documentId', handler: 'submissions.findOne', config: allowed(ACTIONS.read) },
       { method: 'POST', path: '/submissions/:documentId/approve', handler: 'submissions.approve', config: allowed(ACTIONS.decide) },
       { method: 'POST', path: '/submissions/:documentId/reject', handler: 'submissions.reject', config: allowed(ACTIONS.decide) },
       { method: 'POST', path: '/submissions/:documentId/retract', handler: 'submissions.retract', config: allowed(ACTIONS.decide) },
       { method: 'POST', path: '/submissions/:documentId/replies', handler: 'submissions.reply', config: allowed(ACTIONS.reply) },
+      { method: 'POST', path: '/submissions/:documentId/redact', handler: 'submissions.redact', config: allowed(ACTIONS.edit) },
+      { method: 'POST', path: '/submissions/:documentId/translations', handler: 'submissions.translate', config: allowed(ACTIONS.edit) },
     ],
   },
 };

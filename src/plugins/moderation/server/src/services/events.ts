@@ -3,12 +3,14 @@ import { MODERATION_EVENT } from '../constants';
 import type { Actor, ModerationState } from './lifecycle';
 
 export type ModerationEvent = {
-  action: 'submitted' | 'approved' | 'rejected' | 'retracted' | 'withdrawn' | 'replied';
+  action: 'submitted' | 'approved' | 'rejected' | 'retracted' | 'withdrawn' | 'replied' | 'redacted' | 'translated';
   submissionDocumentId: string;
   regionCode?: string | null;
   fromState?: ModerationState | null;
   toState?: ModerationState | null;
   reason?: string | null;
+  /** What changed, without the removed text itself (a redaction removes personal data). */
+  details?: Record<string, unknown> | null;
 };
 
 /** The append-only moderation log. There is no update or delete. */

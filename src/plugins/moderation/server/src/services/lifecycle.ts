@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
+import { UN_LANGUAGES } from '../../../../../reference/gcm';
 import { neutraliseText } from '../../../../../utils/text';
 import { MODERATOR_REPLY, SUBMISSION } from '../constants';
 import { asLifecycle } from '../context';
@@ -153,6 +154,81 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // Someone else's submission does not exist for this author.
         if (row.author?.id !== author.id) throw new errors.NotFoundError(`No submission ${documentId}.`);
       });
+    },
+
+    /**
+     * A moderator removes personal data from a pending submission before approving it. The log
+     * records which fields changed and by how much, never the removed text.
+     */
+    async redact(documentId: string, moderator: Moderator, changes: { title?: unknown; body?: unknown }) {
+      const fields: Record<string, string> = {};
+      if (changes.title !== undefined) fields.title = requireText(changes.title, 'The title', 200);
+      if (changes.body !== undefined) fields.body = requireText(changes.body, 'The body', 20000);
+      if (!Object.keys(fields).length) throw new errors.ValidationError('Send the redacted "title" or "body".');
+      if (fields.title !== undefined && fields.title.length < 3) throw new errors.ValidationError('The title must keep at least 3 characters.');
+      return asLifecycle(() =>
+        strapi.db.transaction(async () => {
+          const row = await load(documentId);
+          inScope(moderator)(row);
+          if (row.moderationState !== 'pending') throw createHttpError(409, `This submission is ${row.moderationState}; only pending submissions can be redacted.`);
+          const current = (await strapi.db.query(SUBMISSION).findOne({ where: { id: row.id }, select: ['title', 'body', 'countries'] })) as { title: string; body: string; countries: string[] | null };
+          const next = { title: fields.title ?? current.title, body: fields.body ?? current.body };
+          const screeningFlags = strapi.plugin('moderation').service('screening').screen({ ...next, countries: current.countries ?? [] });
+          await strapi.documents(SUBMISSION).update({ documentId, data: { ...fields, screeningFlags, flagged: screeningFlags.length > 0 } as never });
+          const details = Object.fromEntries(Object.keys(fields).map((f) => [f, { charactersBefore: current[f as 'title' | 'body'].length, charactersAfter: fields[f].length }]));
+          await events().append({ action: 'redacted', submissionDocumentId: documentId, regionCode: row.region?.code, fromState: 'pending', toState: 'pending', details }, moderator);
+          return { ...row, ...next, screeningFlags };
+        }),
+      );
+    },
+
+    /** A moderator's translation into one UN language, replacing any earlier one; served with the submission once it is published. */
+    async translate(documentId: string, moderator: Moderator, input: { language?: unknown; title?: unknown; body?: unknown }) {
+      const language = input.language as string;
+      if (!UN_LANGUAGES.some((l) => l.code === language)) throw new errors.ValidationError(`language must be one of ${UN_LANGUAGES.map((l) => l.code).join(', ')}.`);
+      const body = requireText(input.body, 'The translated body', 20000);
+      const title = input.title === undefined || input.title === '' ? null : requireText(input.title, 'The translated title', 200);
+      return asLifecycle(() =>
+        strapi.db.transaction(async () => {
+          const row = await load(documentId);
+          inScope(moderator)(row);
+          if (row.moderationState !== 'pending' && row.moderationState !== 'approved') {
+            throw createHttpError(409, `This submission is ${row.moderationState}; only pending or approved submissions are translated.`);
+          }
+          const draft = await strapi.documents(SUBMISSION).findOne({ documentId, status: 'draft', populate: { translations: true } });
+          const others = ((draft as unknown as { translations?: { language: string; title?: string | null; body: string; translator?: string | null }[] }).translations ?? [])
+            .filter((t) => t.language !== language)
+            .map(({ language: l, title: t, body: b, translator }) => ({ language: l, title: t, body: b, translator }));
+          const translations = [...others, { language, title, body, translator: moderator.name }];
+          await strapi.documents(SUBMISSION).update({ documentId, data: { translations } as never });
+          // An approved submission is republished so that the Hub serves the translation too.
+          if (row.moderationState === 'approved') await strapi.documents(SUBMISSION).publish({ documentId });
+          await events().append({ action: 'translated', submissionDocumentId: documentId, regionCode: row.region?.code, fromState: row.moderationState, toState: row.moderationState, details: { language } }, moderator);
+          return { documentId, translations };
+        }),
+      );
+    },
+
+    /** Approves or rejects several submissions, each on its own: one refusal does not stop the others. */
+    async bulk(action: unknown, documentIds: unknown, moderator: Moderator, reason?: unknown) {
+      if (action !== 'approve' && action !== 'reject') throw new errors.ValidationError('action must be "approve" or "reject".');
+      if (!Array.isArray(documentIds) || !documentIds.length || documentIds.length > 100 || documentIds.some((id) => typeof id !== 'string')) {
+        throw new errors.ValidationError('documentIds must list 1 to 100 submission ids.');
+      }
+      if (action === 'reject') requireText(reason, 'A reason for the rejection', REASON_MAX);
+      const results: { documentId: string; status: number; message?: string }[] = [];
+      for (const documentId of new Set(documentIds as string[])) {
+        try {
+          await (action === 'approve' ? this.approve(documentId, moderator) : this.reject(documentId, moderator, reason));
+          results.push({ documentId, status: 200 });
+        } catch (error) {
+          const e = error as { status?: number; name?: string; message: string };
+          const status = e.status ?? ({ NotFoundError: 404, PolicyError: 403, ValidationError: 400 } as Record<string, number>)[e.name ?? ''] ?? 500;
+          if (status >= 500) throw error;
+          results.push({ documentId, status, message: e.message });
+        }
+      }
+      return results;
     },
 
     /** A moderator's reply, published exactly while its submission is. */

@@ -6,7 +6,49 @@ import type { RegionScope } from './scope';
 const STATES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 const EXCERPT = 280;
 
-type QueueQuery = { state?: unknown; region?: unknown; page?: unknown; pageSize?: unknown };
+type QueueQuery = {
+  state?: unknown;
+  region?: unknown;
+  phase?: unknown;
+  guidingQuestion?: unknown;
+  kind?: unknown;
+  stakeholderCategory?: unknown;
+  language?: unknown;
+  flagged?: unknown;
+  q?: unknown;
+  page?: unknown;
+  pageSize?: unknown;
+};
+
+const optionalText = (query: QueueQuery, key: keyof QueueQuery, max = 100): string | undefined => {
+  const value = query[key];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || value.length > max) throw new errors.ValidationError(`${key} must be a single value of at most ${max} characters.`);
+  return value;
+};
+
+/** The filters of the queue besides state and region, as a database where-clause. */
+function filtersOf(query: QueueQuery): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  const phase = optionalText(query, 'phase');
+  const question = optionalText(query, 'guidingQuestion');
+  const kind = optionalText(query, 'kind');
+  const category = optionalText(query, 'stakeholderCategory');
+  const language = optionalText(query, 'language');
+  const flagged = optionalText(query, 'flagged');
+  const q = optionalText(query, 'q', 200);
+  if (phase) where.phase = { documentId: phase };
+  if (question) where.guidingQuestion = { documentId: question };
+  if (kind) where.kind = kind;
+  if (category) where.stakeholderCategory = category;
+  if (language) where.language = language;
+  if (flagged !== undefined) {
+    if (flagged !== 'true' && flagged !== 'false') throw new errors.ValidationError('flagged must be true or false.');
+    where.flagged = flagged === 'true';
+  }
+  if (q) where.$or = ['title', 'body', 'organisation', 'authorName'].map((field) => ({ [field]: { $containsi: q } }));
+  return where;
+}
 
 const positiveInt = (value: unknown, fallback: number, max: number) => {
   const n = Number(value ?? fallback);
@@ -31,12 +73,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.region !== undefined && typeof query.region !== 'string') throw new errors.ValidationError('region must be a region code.');
       const page = positiveInt(query.page, 1, 100000);
       const pageSize = positiveInt(query.pageSize, 25, 100);
-      const inScope = { publishedAt: null, ...regionWhere(scope, query.region as string | undefined) };
+      const inScope = { publishedAt: null, ...regionWhere(scope, query.region as string | undefined), ...filtersOf(query) };
       const where = { ...inScope, moderationState: state };
       const [rows, total, counts] = await Promise.all([
         strapi.db.query(SUBMISSION).findMany({
           where,
-          select: ['documentId', 'title', 'body', 'kind', 'authorName', 'organisation', 'stakeholderCategory', 'language', 'moderationState', 'screeningFlags', 'decisionReason', 'createdAt', 'decidedAt'],
+          select: ['documentId', 'title', 'body', 'kind', 'authorName', 'organisation', 'stakeholderCategory', 'language', 'moderationState', 'screeningFlags', 'flagged', 'decisionReason', 'createdAt', 'decidedAt'],
           populate: { region: { select: ['code'] }, guidingQuestion: { select: ['documentId', 'position', 'text'] }, attachments: { select: ['name', 'mime', 'size'] } },
           // Pending: the longest-waiting first. Decided: the latest first.
           orderBy: [{ createdAt: state === 'pending' ? 'asc' : 'desc' }, { id: 'asc' }],
@@ -50,6 +92,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: rows.map(({ body, ...row }: { body: string }) => ({ ...row, excerpt: body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body })),
         meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) }, counts: Object.fromEntries(counts) },
       };
+    },
+
+    /** Pending submissions per region the user moderates, and how long the oldest has waited. */
+    async overview(scope: RegionScope) {
+      const regions = await strapi.db.query('api::region.region').findMany({ where: scope === 'all' ? {} : { code: { $in: scope } }, select: ['code', 'name'], orderBy: { code: 'asc' } });
+      return Promise.all(
+        regions.map(async (region: { code: string; name: string }) => {
+          const where = { publishedAt: null, moderationState: 'pending', region: { code: region.code } };
+          const [pending, oldest] = await Promise.all([
+            strapi.db.query(SUBMISSION).count({ where }),
+            strapi.db.query(SUBMISSION).findOne({ where, select: ['createdAt'], orderBy: { createdAt: 'asc' } }),
+          ]);
+          return { ...region, pending, oldestPendingAt: oldest?.createdAt ?? null };
+        }),
+      );
     },
 
     async detail(scope: RegionScope, documentId: string) {

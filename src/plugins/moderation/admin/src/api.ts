@@ -1,0 +1,90 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useMemo } from 'react';
+
+export type ModerationState = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+export const STATES: ModerationState[] = ['pending', 'approved', 'rejected', 'withdrawn'];
+
+export type ScreeningFlag = { kind: 'email' | 'phone' | 'link' | 'sensitive-term'; match: string; language?: string };
+
+export type QueueItem = {
+  documentId: string;
+  title: string;
+  excerpt: string;
+  kind: string;
+  authorName: string | null;
+  organisation: string | null;
+  stakeholderCategory: string | null;
+  language: string;
+  moderationState: ModerationState;
+  screeningFlags: ScreeningFlag[] | null;
+  flagged: boolean;
+  decisionReason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  region: { code: string } | null;
+  guidingQuestion: { documentId: string; position: number; text: string } | null;
+  attachments: { name: string; mime: string; size: number }[] | null;
+};
+
+export type Queue = {
+  data: QueueItem[];
+  meta: { pagination: { page: number; pageSize: number; total: number; pageCount: number }; counts: Record<ModerationState, number> };
+};
+
+export type Overview = {
+  regions: { code: string; name: string; pending: number; oldestPendingAt: string | null }[];
+  rejectionReasons: string[];
+};
+
+export type ModerationEvent = { id: number; action: string; actorName: string; actorKind: string; fromState: string | null; toState: string | null; reason: string | null; occurredAt: string; details: Record<string, unknown> | null };
+
+export type Translation = { language: string; title: string | null; body: string; translator: string | null };
+
+export type SubmissionDetail = Omit<QueueItem, "attachments" | "region"> & {
+  body: string;
+  countries: string[] | null;
+  links: { url: string; label: string | null }[];
+  translations: Translation[];
+  attachments: { name: string; mime: string; size: number; url: string }[];
+  phase: { documentId: string; title: string; kind: string } | null;
+  region: { code: string; name: string } | null;
+  replyTo: { documentId: string; title: string; authorName: string } | null;
+  responses: { documentId: string; title: string; authorName: string }[];
+  gcmObjectives: { number: number; title: string }[];
+  moderatorReplies: { documentId: string; body: string; moderatorName: string; createdAt: string }[];
+  author: { displayName: string | null; organisation: string | null; stakeholderCategory: string | null; country: string | null } | null;
+  events: ModerationEvent[];
+};
+
+export type BulkResult = { documentId: string; status: number; message?: string }[];
+
+/** The plugin's admin routes (server/src/routes), with the admin session's credentials. */
+export function useModerationApi() {
+  const { get, post } = useFetchClient();
+  const act = useCallback(
+    async <T,>(documentId: string, action: string, body: Record<string, unknown> = {}) => (await post<{ data: T }>(`/moderation/submissions/${documentId}/${action}`, body)).data.data,
+    [post],
+  );
+  return useMemo(
+    () => ({
+      overview: async () => (await get<{ data: Overview }>('/moderation/overview')).data.data,
+      queue: async (params: Record<string, string>) => (await get<Queue>('/moderation/submissions', { params })).data,
+      detail: async (documentId: string) => (await get<{ data: SubmissionDetail }>(`/moderation/submissions/${documentId}`)).data.data,
+      approve: (documentId: string) => act(documentId, 'approve'),
+      reject: (documentId: string, reason: string) => act(documentId, 'reject', { reason }),
+      retract: (documentId: string, to: 'pending' | 'rejected', reason: string) => act(documentId, 'retract', { to, reason }),
+      reply: (documentId: string, body: string) => act(documentId, 'replies', { body }),
+      redact: (documentId: string, changes: { title?: string; body?: string }) => act(documentId, 'redact', changes),
+      translate: (documentId: string, translation: { language: string; title?: string; body: string }) => act(documentId, 'translations', translation),
+      bulk: async (action: 'approve' | 'reject', documentIds: string[], reason?: string) =>
+        (await post<{ data: BulkResult }>('/moderation/submissions/bulk', { action, documentIds, reason })).data.data,
+    }),
+    [get, post, act],
+  );
+}
+
+/** The server's error message, for a notification a moderator can act on. */
+export function errorMessage(error: unknown): string {
+  const e = error as { response?: { data?: { error?: { message?: string } } }; message?: string };
+  return e.response?.data?.error?.message ?? e.message ?? 'Something went wrong.';
+}
