@@ -2,6 +2,7 @@ import { createStrapi } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -46,12 +47,17 @@ const secret = () => randomBytes(24).toString('base64');
 export type TestApp = {
   strapi: Core.Strapi;
   http: () => ReturnType<typeof request>;
+  /** Where the server listens, when it serves the admin panel. */
+  url: string;
   stop: () => Promise<void>;
   databaseClient: 'sqlite' | 'postgres';
 };
 
-/** Starts the compiled application on a fresh database, demo data loaded, routes mounted. */
-export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Starts the compiled application on a fresh database, demo data loaded, routes mounted. With
+ * `serveAdminPanel`, it also listens on a free local port and serves the built admin panel.
+ */
+export async function startApp(env: Record<string, string> = {}, { serveAdminPanel = false } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -69,12 +75,18 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     ...database.env,
     ...env,
   });
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel }).load();
   strapi.log.level = 'warn';
   strapi.server.mount();
+  let url = '';
+  if (serveAdminPanel) {
+    await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
+  }
   return {
     strapi,
     http: () => request(strapi.server.httpServer),
+    url,
     databaseClient: database.env.DATABASE_CLIENT as 'sqlite' | 'postgres',
     stop: async () => {
       await strapi.destroy();

@@ -111,10 +111,10 @@ export const SubmissionPage = () => {
   const next = async () => {
     const ids = location.state?.ids;
     const after = ids ? ids.slice(ids.indexOf(documentId) + 1) : [];
-    if (after.length) return navigate(`../submissions/${after[0]}`, { relative: 'path', state: { ids } });
+    if (after.length) return navigate(`../${after[0]}`, { relative: 'path', state: { ids } });
     const queue = await api.queue({ state: 'pending', pageSize: '2' });
     const candidate = queue.data.find((s) => s.documentId !== documentId);
-    navigate(candidate ? `../submissions/${candidate.documentId}` : '../..', { relative: 'path' });
+    navigate(candidate ? `../${candidate.documentId}` : '../..', { relative: 'path' });
   };
 
   const run = async (work: () => Promise<unknown>, success: string, then: 'reload' | 'next' = 'reload') => {
@@ -302,12 +302,12 @@ export const SubmissionPage = () => {
               <Section title="Thread">
                 {s.replyTo && (
                   <Typography>
-                    In reply to: <Link tag={NavLink} to={`../submissions/${s.replyTo.documentId}`} relative="path">{displayText(s.replyTo.title)}</Link> ({s.replyTo.authorName})
+                    In reply to: <Link tag={NavLink} to={`../${s.replyTo.documentId}`} relative="path">{displayText(s.replyTo.title)}</Link> ({s.replyTo.authorName})
                   </Typography>
                 )}
                 {s.responses.map((r) => (
                   <Typography key={r.documentId}>
-                    Answered by: <Link tag={NavLink} to={`../submissions/${r.documentId}`} relative="path">{displayText(r.title)}</Link> ({r.authorName})
+                    Answered by: <Link tag={NavLink} to={`../${r.documentId}`} relative="path">{displayText(r.title)}</Link> ({r.authorName})
                   </Typography>
                 ))}
               </Section>

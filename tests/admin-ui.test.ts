@@ -1,0 +1,117 @@
+/**
+ * The moderators' workspace in a real browser (Debian's Chromium, driven by playwright-core)
+ * against the built admin panel, checked through the content API as the Hub reads it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_ADMIN_PASSWORD, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
+import { appDir, startApp, type TestApp } from './helpers/strapi';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SHOTS = process.env.UPDATE_SCREENSHOTS ? path.join(appDir, 'docs/screenshots') : path.join(appDir, '.tmp/screenshots');
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp({}, { serveAdminPanel: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function signIn(email: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(30000);
+  await page.goto(`${app.url}/admin/auth/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  return page;
+}
+
+async function openQueue(page: Page) {
+  await page.getByRole('link', { name: 'Moderation' }).click();
+  await page.getByRole('heading', { name: 'Moderation', level: 1 }).waitFor();
+}
+
+const documentIdOf = async (title: string) =>
+  (await app.strapi.db.query('api::submission.submission').findOne({ where: { title, publishedAt: null } })).documentId as string;
+
+const hub = async (email: string, url: string) => app.http().get(url).set('Authorization', `Bearer ${await hubLogin(app, email)}`);
+
+test('the UNECE moderator approves, rejects with a reason, and replies; the Hub reads the results', async () => {
+  const page = await signIn('moderator.unece@example.org');
+  await openQueue(page);
+  await page.getByText('Access to health care for undocumented workers').waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'queue.png') });
+
+  // Approve the pending demo submission.
+  const approvedId = await documentIdOf('Access to health care for undocumented workers');
+  expect((await hub(HUB_ACCOUNTS['member-state'], `/api/submissions/${approvedId}`)).status).toBe(404);
+  await page.getByText('Access to health care for undocumented workers').click();
+  await page.getByTestId('submission-body').waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'detail.png') });
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByText('Approved: the submission is published.').waitFor();
+  const read = await hub(HUB_ACCOUNTS['member-state'], `/api/submissions/${approvedId}`);
+  expect(read.status).toBe(200);
+  expect(read.body.data.title).toBe('Access to health care for undocumented workers');
+
+  // Approving moved on to the next pending one: reject it with an edited template.
+  const rejectedTitle = 'Research report: recruitment fees in seasonal agriculture';
+  await page.getByRole('heading', { name: rejectedTitle }).waitFor();
+  await page.getByRole('button', { name: 'Reject' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox').click();
+  await page.getByRole('option', { name: /repeats an earlier submission/ }).click();
+  await dialog.getByLabel('Reason').fill('This repeats an earlier submission. Please add your new figures to it instead.');
+  await dialog.getByRole('button', { name: 'Reject' }).click();
+  await page.getByText('Rejected: the author sees your reason.').waitFor();
+  const rejectedId = await documentIdOf(rejectedTitle);
+  const own = await hub(HUB_ACCOUNTS.stakeholder, `/api/submissions/mine/${rejectedId}`);
+  expect(own.body.data).toMatchObject({ moderationState: 'rejected', decisionReason: 'This repeats an earlier submission. Please add your new figures to it instead.' });
+
+  // Reply under the approved submission.
+  await page.goto(`${app.url}/admin/plugins/moderation/submissions/${approvedId}`);
+  await page.getByLabel('Reply as moderator').fill('Thank you. Which services does this concern?');
+  await page.getByRole('button', { name: 'Send reply' }).click();
+  await page.getByText('Reply saved.').waitFor();
+  const replies = await hub(HUB_ACCOUNTS['member-state'], `/api/submissions/${approvedId}?populate=moderatorReplies`);
+  expect(replies.body.data.moderatorReplies.map((r: { body: string; moderatorName: string }) => [r.body, r.moderatorName])).toEqual([
+    ['Thank you. Which services does this concern?', 'Ulla Moderator (UNECE)'],
+  ]);
+  await page.close();
+});
+
+test("the ESCAP moderator sees none of UNECE's submissions, and the API refuses them", async () => {
+  const page = await signIn('moderator.escap@example.org');
+  await openQueue(page);
+  await page.getByText('Nothing is waiting').waitFor();
+  for (const tab of ['Approved', 'Rejected', 'Withdrawn']) {
+    await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+    await page.getByText(new RegExp(`No ${tab.toLowerCase()} submissions`)).waitFor();
+  }
+  expect(await page.getByTestId('queue-row').count()).toBe(0);
+
+  const unece = (await app.strapi.db.query('api::submission.submission').findOne({ where: { publishedAt: null, region: { code: 'UNECE' } } })).documentId;
+  await page.goto(`${app.url}/admin/plugins/moderation/submissions/${unece}`);
+  await page.getByText('You moderate ESCAP; this submission belongs to UNECE.').waitFor();
+  const status = await page.evaluate(async (id) => {
+    const storage = globalThis as unknown as Record<'localStorage' | 'sessionStorage', { getItem: (key: string) => string | null }>;
+    const token = JSON.parse(storage.localStorage.getItem('jwtToken') ?? storage.sessionStorage.getItem('jwtToken') ?? '""');
+    const res = await fetch(`/moderation/submissions/${id}/approve`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    return res.status;
+  }, unece);
+  expect([401, 403]).toContain(status);
+  await page.close();
+});
