@@ -60,7 +60,6 @@ test('the UNECE moderator approves, rejects with a reason, and replies; the Hub 
   expect((await hub(HUB_ACCOUNTS['member-state'], `/api/submissions/${approvedId}`)).status).toBe(404);
   await page.getByText('Access to health care for undocumented workers').click();
   await page.getByTestId('submission-body').waitFor();
-  await page.screenshot({ path: path.join(SHOTS, 'detail.png') });
   await page.getByRole('button', { name: 'Approve' }).click();
   await page.getByText('Approved: the submission is published.').waitFor();
   const read = await hub(HUB_ACCOUNTS['member-state'], `/api/submissions/${approvedId}`);
@@ -90,6 +89,12 @@ test('the UNECE moderator approves, rejects with a reason, and replies; the Hub 
   expect(replies.body.data.moderatorReplies.map((r: { body: string; moderatorName: string }) => [r.body, r.moderatorName])).toEqual([
     ['Thank you. Which services does this concern?', 'Ulla Moderator (UNECE)'],
   ]);
+
+  // A flagged submission, with what screening found marked in its text.
+  await page.goto(`${app.url}/admin/plugins/moderation/submissions/${await documentIdOf('Reception conditions at the eastern border')}`);
+  await page.getByText('Screening found').waitFor();
+  expect(await page.getByTestId('submission-body').locator('mark').allTextContents()).toEqual(['invasion', '+43 1 5344 4000']);
+  await page.screenshot({ path: path.join(SHOTS, 'detail.png') });
   await page.close();
 });
 

@@ -161,6 +161,11 @@ const DEMO_SUBMISSIONS: DemoSubmission[] = [
     kind: 'research_report', question: 2, author: 'stakeholder@example.org', state: 'pending', objectives: [6], countries: ['ES', 'IT'],
   },
   {
+    title: 'Reception conditions at the eastern border',
+    body: 'Families wait for days without shelter. Local officials speak of an "invasion", which hardens attitudes. Our field coordinator can be reached on +43 1 5344 4000 for details.',
+    kind: 'comment', question: 2, author: 'un-system@example.org', state: 'pending', objectives: [7, 11], countries: ['AT', 'HU'],
+  },
+  {
     title: 'Buy followers for your campaign',
     body: 'Visit our site for cheap followers.',
     kind: 'comment', question: 3, author: 'stakeholder@example.org', state: 'rejected', reason: 'Advertising, unrelated to the guiding question.', objectives: [], countries: [],
