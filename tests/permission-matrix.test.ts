@@ -5,7 +5,7 @@
  */
 import { createHubToken } from '../src/setup/access';
 import { adminLogin, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
-import { demoQuestions, validSubmission } from './helpers/fixtures';
+import { COLLECTION_TYPES, demoQuestions, validSubmission } from './helpers/fixtures';
 import { startApp, type TestApp } from './helpers/strapi';
 
 const PRINCIPALS = [
@@ -36,15 +36,7 @@ const QUEUE = /**/ [401, 401, 401, 401, 401, 401, 401, 401, 200, 200, 200, 200];
 const DECIDE = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 200, 403, 200, 200];
 const REPLY = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 201, 403, 201, 201];
 
-const TYPES: Record<string, string> = {
-  regions: 'api::region.region',
-  phases: 'api::phase.phase',
-  'guiding-questions': 'api::guiding-question.guiding-question',
-  submissions: 'api::submission.submission',
-  'moderator-replies': 'api::moderator-reply.moderator-reply',
-  'gcm-objectives': 'api::gcm-objective.gcm-objective',
-  summaries: 'api::summary.summary',
-};
+const TYPES: Record<string, string> = COLLECTION_TYPES;
 const COLLECTIONS = Object.keys(TYPES);
 
 let app: TestApp;

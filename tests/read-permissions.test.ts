@@ -5,17 +5,10 @@
  */
 import { createHubToken } from '../src/setup/access';
 import { HUB_ACCOUNTS, hubLogin, walk } from './helpers/accounts';
+import { COLLECTION_TYPES } from './helpers/fixtures';
 import { startApp, type TestApp } from './helpers/strapi';
 
-const TYPES = {
-  regions: 'api::region.region',
-  phases: 'api::phase.phase',
-  'guiding-questions': 'api::guiding-question.guiding-question',
-  submissions: 'api::submission.submission',
-  'moderator-replies': 'api::moderator-reply.moderator-reply',
-  'gcm-objectives': 'api::gcm-objective.gcm-objective',
-  summaries: 'api::summary.summary',
-} as const;
+const TYPES = COLLECTION_TYPES;
 type Collection = keyof typeof TYPES;
 type Principal = 'public' | keyof typeof HUB_ACCOUNTS | 'hub-token' | 'stock-read-only-token';
 

@@ -1,5 +1,16 @@
 import type { TestApp } from './strapi';
 
+/** The content API's collections and the content types behind them. */
+export const COLLECTION_TYPES = {
+  regions: 'api::region.region',
+  phases: 'api::phase.phase',
+  'guiding-questions': 'api::guiding-question.guiding-question',
+  submissions: 'api::submission.submission',
+  'moderator-replies': 'api::moderator-reply.moderator-reply',
+  'gcm-objectives': 'api::gcm-objective.gcm-objective',
+  summaries: 'api::summary.summary',
+} as const;
+
 /** A minimal, valid PDF document. */
 export const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',

@@ -1,5 +1,6 @@
-import { Button, Field, Flex, Modal, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useEffect, useState } from 'react';
+import { FormDialog } from './FormDialog';
 
 type Props = {
   open: boolean;
@@ -18,58 +19,37 @@ export const ReasonDialog = ({ open, title, confirmLabel, templates, onConfirm, 
   useEffect(() => {
     if (open) setReason('');
   }, [open]);
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await onConfirm(reason.trim());
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>{title}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            {children}
-            {templates.length > 0 && (
-              <Field.Root name="template">
-                <Field.Label>Start from a template</Field.Label>
-                <SingleSelect placeholder="Choose a reason…" onChange={(value: string | number) => setReason(String(value))} value={templates.includes(reason) ? reason : undefined}>
-                  {templates.map((t) => (
-                    <SingleSelectOption key={t} value={t}>
-                      {t}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Field.Root>
-            )}
-            <Field.Root name="reason" required hint="The author reads this reason in their own list of submissions.">
-              <Field.Label>Reason</Field.Label>
-              <Textarea aria-label="Reason" value={reason} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
-              <Field.Hint />
-            </Field.Root>
-            <Typography variant="pi" textColor="neutral600">
-              {reason.trim().length}/2000
-            </Typography>
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">Cancel</Button>
-          </Modal.Close>
-          <Button
-            variant="danger"
-            disabled={!reason.trim() || busy}
-            loading={busy}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                await onConfirm(reason.trim());
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            {confirmLabel}
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+    <FormDialog open={open} title={title} confirmLabel={confirmLabel} confirmVariant="danger" disabled={!reason.trim()} busy={busy} onConfirm={confirm} onClose={onClose}>
+      {children}
+      {templates.length > 0 && (
+        <Field.Root name="template">
+          <Field.Label>Start from a template</Field.Label>
+          <SingleSelect placeholder="Choose a reason…" onChange={(value: string | number) => setReason(String(value))} value={templates.includes(reason) ? reason : undefined}>
+            {templates.map((t) => (
+              <SingleSelectOption key={t} value={t}>
+                {t}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Field.Root>
+      )}
+      <Field.Root name="reason" required hint="The author reads this reason in their own list of submissions.">
+        <Field.Label>Reason</Field.Label>
+        <Textarea aria-label="Reason" value={reason} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+        <Field.Hint />
+      </Field.Root>
+      <Typography variant="pi" textColor="neutral600">
+        {reason.trim().length}/2000
+      </Typography>
+    </FormDialog>
   );
 };

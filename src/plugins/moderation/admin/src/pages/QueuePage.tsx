@@ -27,6 +27,18 @@ import { ReasonDialog } from '../components/ReasonDialog';
 import { CATEGORIES, displayText, KINDS, LANGUAGES, waited } from '../labels';
 import { useShortcuts } from '../useShortcuts';
 
+const FilterSelect = ({ label, placeholder, width, options, value, onChange }: { label: string; placeholder: string; width: string; options: Record<string, string>; value: string | null; onChange: (value: string) => void }) => (
+  <Box minWidth={width}>
+    <SingleSelect aria-label={label} placeholder={placeholder} value={value ?? undefined} onChange={(v: string | number) => onChange(String(v))}>
+      {Object.entries(options).map(([code, name]) => (
+        <SingleSelectOption key={code} value={code}>
+          {name}
+        </SingleSelectOption>
+      ))}
+    </SingleSelect>
+  </Box>
+);
+
 const STATE_LABELS: Record<ModerationState, string> = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' };
 const FILTERS = ['region', 'kind', 'stakeholderCategory', 'language', 'flagged', 'q'] as const;
 
@@ -121,43 +133,11 @@ export const QueuePage = () => {
 
           <Flex gap={2} wrap="wrap" alignItems="flex-end">
             {overview && overview.regions.length > 1 && (
-              <Box minWidth="140px">
-                <SingleSelect aria-label="Region" placeholder="All regions" value={params.get('region') ?? undefined} onChange={(v: string | number) => set({ region: String(v) })}>
-                  {overview.regions.map((r) => (
-                    <SingleSelectOption key={r.code} value={r.code}>
-                      {r.code}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Box>
+              <FilterSelect label="Region" placeholder="All regions" width="140px" options={Object.fromEntries(overview.regions.map((r) => [r.code, r.code]))} value={params.get('region')} onChange={(v) => set({ region: v })} />
             )}
-            <Box minWidth="160px">
-              <SingleSelect aria-label="Kind" placeholder="All kinds" value={params.get('kind') ?? undefined} onChange={(v: string | number) => set({ kind: String(v) })}>
-                {Object.entries(KINDS).map(([value, label]) => (
-                  <SingleSelectOption key={value} value={value}>
-                    {label}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Box>
-            <Box minWidth="220px">
-              <SingleSelect aria-label="Stakeholder category" placeholder="All categories" value={params.get('stakeholderCategory') ?? undefined} onChange={(v: string | number) => set({ stakeholderCategory: String(v) })}>
-                {Object.entries(CATEGORIES).map(([value, label]) => (
-                  <SingleSelectOption key={value} value={value}>
-                    {label}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Box>
-            <Box minWidth="140px">
-              <SingleSelect aria-label="Language" placeholder="All languages" value={params.get('language') ?? undefined} onChange={(v: string | number) => set({ language: String(v) })}>
-                {Object.entries(LANGUAGES).map(([value, label]) => (
-                  <SingleSelectOption key={value} value={value}>
-                    {label}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Box>
+            <FilterSelect label="Kind" placeholder="All kinds" width="160px" options={KINDS} value={params.get('kind')} onChange={(v) => set({ kind: v })} />
+            <FilterSelect label="Stakeholder category" placeholder="All categories" width="220px" options={CATEGORIES} value={params.get('stakeholderCategory')} onChange={(v) => set({ stakeholderCategory: v })} />
+            <FilterSelect label="Language" placeholder="All languages" width="140px" options={LANGUAGES} value={params.get('language')} onChange={(v) => set({ language: v })} />
             <Box paddingBottom={2}>
               <Checkbox checked={params.get('flagged') === 'true'} onCheckedChange={(checked: boolean | 'indeterminate') => set({ flagged: checked === true ? 'true' : undefined })}>
                 Flagged only

@@ -9,7 +9,6 @@ import {
   Grid,
   Link,
   Loader,
-  Modal,
   SingleSelect,
   SingleSelectOption,
   Textarea,
@@ -22,6 +21,7 @@ import { Fragment, useCallback, useEffect, useState } from 'react';
 import { NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { errorMessage, useModerationApi, type Overview, type ScreeningFlag, type SubmissionDetail } from '../api';
 import { FlagBadges } from '../components/FlagBadges';
+import { FormDialog } from '../components/FormDialog';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { CATEGORIES, displayText, FLAG_LABELS, KINDS, LANGUAGES, waited } from '../labels';
 import { useShortcuts } from '../useShortcuts';
@@ -373,74 +373,40 @@ export const SubmissionPage = () => {
         </Field.Root>
       </ReasonDialog>
 
-      <Modal.Root open={dialog === 'redact'} onOpenChange={(open: boolean) => !open && setDialog(null)}>
-        <Modal.Content>
-          <Modal.Header>
-            <Modal.Title>Redact personal data</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <Typography textColor="neutral600">Remove names, addresses and numbers of people; the history records that you redacted, not what.</Typography>
-              <Field.Root name="title">
-                <Field.Label>Title</Field.Label>
-                <TextInput value={redaction.title} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setRedaction((r) => ({ ...r, title: e.target.value }))} />
-              </Field.Root>
-              <Field.Root name="body">
-                <Field.Label>Text</Field.Label>
-                <Textarea value={redaction.body} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setRedaction((r) => ({ ...r, body: e.target.value }))} />
-              </Field.Root>
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">Cancel</Button>
-            </Modal.Close>
-            <Button loading={busy} onClick={() => run(() => api.redact(documentId, redaction), 'Redacted.')}>
-              Save the redaction
-            </Button>
-          </Modal.Footer>
-        </Modal.Content>
-      </Modal.Root>
+      <FormDialog open={dialog === 'redact'} title="Redact personal data" confirmLabel="Save the redaction" busy={busy} onClose={() => setDialog(null)} onConfirm={() => run(() => api.redact(documentId, redaction), 'Redacted.')}>
+        <Typography textColor="neutral600">Remove names, addresses and numbers of people; the history records that you redacted, not what.</Typography>
+        <Field.Root name="title">
+          <Field.Label>Title</Field.Label>
+          <TextInput value={redaction.title} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setRedaction((r) => ({ ...r, title: e.target.value }))} />
+        </Field.Root>
+        <Field.Root name="body">
+          <Field.Label>Text</Field.Label>
+          <Textarea value={redaction.body} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setRedaction((r) => ({ ...r, body: e.target.value }))} />
+        </Field.Root>
+      </FormDialog>
 
-      <Modal.Root open={dialog === 'translate'} onOpenChange={(open: boolean) => !open && setDialog(null)}>
-        <Modal.Content>
-          <Modal.Header>
-            <Modal.Title>Add a translation</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <Field.Root name="language">
-                <Field.Label>Language</Field.Label>
-                <SingleSelect value={translation.language} onChange={(v: string | number) => setTranslation((t) => ({ ...t, language: String(v) }))}>
-                  {Object.entries(LANGUAGES)
-                    .filter(([code]) => code !== s.language)
-                    .map(([code, name]) => (
-                      <SingleSelectOption key={code} value={code}>
-                        {name}
-                      </SingleSelectOption>
-                    ))}
-                </SingleSelect>
-              </Field.Root>
-              <Field.Root name="translatedTitle">
-                <Field.Label>Title</Field.Label>
-                <TextInput value={translation.title} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTranslation((t) => ({ ...t, title: e.target.value }))} />
-              </Field.Root>
-              <Field.Root name="translatedBody" required>
-                <Field.Label>Text</Field.Label>
-                <Textarea value={translation.body} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setTranslation((t) => ({ ...t, body: e.target.value }))} />
-              </Field.Root>
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">Cancel</Button>
-            </Modal.Close>
-            <Button disabled={!translation.body.trim()} loading={busy} onClick={() => run(() => api.translate(documentId, translation), 'Translation saved.')}>
-              Save the translation
-            </Button>
-          </Modal.Footer>
-        </Modal.Content>
-      </Modal.Root>
+      <FormDialog open={dialog === 'translate'} title="Add a translation" confirmLabel="Save the translation" disabled={!translation.body.trim()} busy={busy} onClose={() => setDialog(null)} onConfirm={() => run(() => api.translate(documentId, translation), 'Translation saved.')}>
+        <Field.Root name="language">
+          <Field.Label>Language</Field.Label>
+          <SingleSelect value={translation.language} onChange={(v: string | number) => setTranslation((t) => ({ ...t, language: String(v) }))}>
+            {Object.entries(LANGUAGES)
+              .filter(([code]) => code !== s.language)
+              .map(([code, name]) => (
+                <SingleSelectOption key={code} value={code}>
+                  {name}
+                </SingleSelectOption>
+              ))}
+          </SingleSelect>
+        </Field.Root>
+        <Field.Root name="translatedTitle">
+          <Field.Label>Title</Field.Label>
+          <TextInput value={translation.title} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTranslation((t) => ({ ...t, title: e.target.value }))} />
+        </Field.Root>
+        <Field.Root name="translatedBody" required>
+          <Field.Label>Text</Field.Label>
+          <Textarea value={translation.body} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setTranslation((t) => ({ ...t, body: e.target.value }))} />
+        </Field.Root>
+      </FormDialog>
     </Page.Main>
   );
 };
