@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { checkTimeline, type PhaseTimeline } from './api/phase/timeline';
 import { syncContentApiRoles } from './setup/access';
 import { registerModerationConditions, syncAdminRoles } from './setup/admin-roles';
 import { seedDemo } from './setup/demo';
@@ -16,8 +18,22 @@ function demoDataMode(): 'auto' | 'always' | 'never' {
   return mode;
 }
 
+/** A phase is refused when it breaks a hard timeline rule, whoever writes it. */
+function enforcePhaseTimeline(strapi: Core.Strapi) {
+  strapi.documents.use(async (context, next) => {
+    if (context.uid !== 'api::phase.phase' || (context.action !== 'create' && context.action !== 'update')) return next();
+    const params = context.params as { documentId?: string; data?: PhaseTimeline };
+    const current = params.documentId ? await strapi.documents('api::phase.phase').findOne({ documentId: params.documentId }) : null;
+    const { errors: broken } = checkTimeline({ ...(current as PhaseTimeline | null), ...params.data });
+    if (broken.length) throw new errors.ValidationError(broken.join(' '), { errors: broken.map((message) => ({ path: ['timeline'], message })) });
+    return next();
+  });
+}
+
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    enforcePhaseTimeline(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const mode = demoDataMode();

@@ -55,7 +55,7 @@ const EDIT = ['create', 'read', 'update', 'delete', 'publish'];
 const MEDIA = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 
 /** The moderation plugin's actions; which regions they reach follows the submission read permission above. */
-const MODERATION = ['plugin::moderation.read', 'plugin::moderation.decide', 'plugin::moderation.reply', 'plugin::moderation.edit'];
+const MODERATION = ['read', 'decide', 'reply', 'edit', 'dashboard'].map((action) => `plugin::moderation.${action}`);
 
 const secretariatPermissions = (): AdminPermission[] => [
   ...contentPermissions('api::region.region', ['read', 'update']),
@@ -65,7 +65,7 @@ const secretariatPermissions = (): AdminPermission[] => [
   ...contentPermissions('api::submission.submission', ['read']),
   ...contentPermissions('api::moderator-reply.moderator-reply', ['read']),
   ...contentPermissions('api::gcm-objective.gcm-objective', ['read']),
-  ...pluginPermissions([...MEDIA, 'plugin::i18n.locale.read', ...MODERATION]),
+  ...pluginPermissions([...MEDIA, 'plugin::i18n.locale.read', ...MODERATION, 'plugin::moderation.summarize']),
 ];
 
 const moderatorPermissions = (): AdminPermission[] => [

@@ -1095,6 +1095,87 @@ export interface PluginModerationModerationEvent
   };
 }
 
+export interface PluginModerationOutreachRecord
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'moderation_outreach_records';
+  info: {
+    description: "A moderator's contact with an organisation to invite its input in a phase";
+    displayName: 'Outreach record';
+    pluralName: 'outreach-records';
+    singularName: 'outreach-record';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    channel: Schema.Attribute.Enumeration<
+      ['email', 'phone', 'meeting', 'event', 'social_media', 'other']
+    > &
+      Schema.Attribute.Required;
+    contactedOn: Schema.Attribute.Date & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::moderation.outreach-record'
+    > &
+      Schema.Attribute.Private;
+    moderator: Schema.Attribute.Relation<'manyToOne', 'admin::user'>;
+    moderatorName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    note: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    organisation: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+        minLength: 2;
+      }>;
+    phase: Schema.Attribute.Relation<'manyToOne', 'api::phase.phase'>;
+    publishedAt: Schema.Attribute.DateTime;
+    regionCode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 16;
+      }>;
+    sector: Schema.Attribute.Enumeration<
+      [
+        'migrants',
+        'civil_society',
+        'migrant_diaspora_organizations',
+        'faith_based_organizations',
+        'local_authorities_communities',
+        'private_sector',
+        'trade_unions',
+        'parliamentarians',
+        'national_human_rights_institutions',
+        'red_cross_red_crescent',
+        'academia',
+        'media',
+        'other_stakeholders',
+        'un_system',
+      ]
+    > &
+      Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginReviewWorkflowsWorkflow
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_workflows';
@@ -1510,6 +1591,7 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::moderation.moderation-event': PluginModerationModerationEvent;
+      'plugin::moderation.outreach-record': PluginModerationOutreachRecord;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::upload.file': PluginUploadFile;

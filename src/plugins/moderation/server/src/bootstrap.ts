@@ -7,6 +7,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     { section: 'plugins', pluginName: 'moderation', uid: 'decide', displayName: 'Approve, reject and retract submissions' },
     { section: 'plugins', pluginName: 'moderation', uid: 'reply', displayName: 'Reply to submissions' },
     { section: 'plugins', pluginName: 'moderation', uid: 'edit', displayName: 'Redact and translate submissions' },
+    { section: 'plugins', pluginName: 'moderation', uid: 'dashboard', displayName: 'See the dashboard, keep the outreach log, export approved submissions' },
+    { section: 'plugins', pluginName: 'moderation', uid: 'summarize', displayName: 'Generate summaries' },
   ]);
 
   const config = strapi.plugin('moderation').config as <K extends keyof ModerationConfig>(key: K) => ModerationConfig[K];

@@ -9,6 +9,8 @@ export const ACTIONS = {
   decide: 'plugin::moderation.decide',
   reply: 'plugin::moderation.reply',
   edit: 'plugin::moderation.edit',
+  dashboard: 'plugin::moderation.dashboard',
+  summarize: 'plugin::moderation.summarize',
 } as const;
 
 /** The Content Manager's read permission on submissions carries the region scope. */

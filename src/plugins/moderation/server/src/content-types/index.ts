@@ -1,5 +1,7 @@
 import moderationEvent from './moderation-event/schema.json';
+import outreachRecord from './outreach-record/schema.json';
 
 export default {
   'moderation-event': { schema: moderationEvent },
+  'outreach-record': { schema: outreachRecord },
 };

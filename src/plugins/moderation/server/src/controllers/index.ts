@@ -1,3 +1,4 @@
+import phases from './phases';
 import submissions from './submissions';
 
-export default { submissions };
+export default { phases, submissions };

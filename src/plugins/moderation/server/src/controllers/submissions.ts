@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { Moderator } from '../services/lifecycle';
-import type { AdminUser } from '../services/scope';
+import { moderatorOf } from './moderator';
 
 type Body = Record<string, unknown>;
 
@@ -9,10 +8,7 @@ type Body = Record<string, unknown>;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = (name: string) => strapi.plugin('moderation').service(name);
 
-  async function moderator(ctx: Context): Promise<Moderator> {
-    const user = ctx.state.user as AdminUser;
-    return { kind: 'moderator', id: user.id, name: service('scope').displayName(user), scope: await service('scope').regionsOf(user) };
-  }
+  const moderator = (ctx: Context) => moderatorOf(strapi, ctx);
   const body = (ctx: Context) => (ctx.request.body ?? {}) as Body;
 
   return {

@@ -10,6 +10,13 @@ export default {
     type: 'admin',
     routes: [
       { method: 'GET', path: '/overview', handler: 'submissions.overview', config: allowed(ACTIONS.read) },
+      { method: 'GET', path: '/phases', handler: 'phases.find', config: allowed(ACTIONS.dashboard) },
+      { method: 'GET', path: '/phases/:documentId/dashboard', handler: 'phases.dashboard', config: allowed(ACTIONS.dashboard) },
+      { method: 'GET', path: '/phases/:documentId/outreach', handler: 'phases.outreach', config: allowed(ACTIONS.dashboard) },
+      { method: 'POST', path: '/phases/:documentId/outreach', handler: 'phases.recordOutreach', config: allowed(ACTIONS.dashboard) },
+      { method: 'GET', path: '/phases/:documentId/export', handler: 'phases.export', config: allowed(ACTIONS.dashboard) },
+      { method: 'POST', path: '/phases/:documentId/summary', handler: 'phases.generateSummary', config: allowed(ACTIONS.summarize) },
+      { method: 'GET', path: '/summaries/:documentId/download', handler: 'phases.downloadSummary', config: allowed(ACTIONS.dashboard) },
       { method: 'GET', path: '/submissions', handler: 'submissions.find', config: allowed(ACTIONS.read) },
       { method: 'POST', path: '/submissions/bulk', handler: 'submissions.bulk', config: allowed(ACTIONS.decide) },
       { method: 'GET', path: '/submissions/:documentId', handler: 'submissions.findOne', config: allowed(ACTIONS.read) },

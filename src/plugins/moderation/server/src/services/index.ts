@@ -1,8 +1,13 @@
+import approved from './approved';
+import dashboard from './dashboard';
 import events from './events';
+import exports from './exports';
 import lifecycle from './lifecycle';
 import notifications from './notifications';
+import outreach from './outreach';
 import queue from './queue';
 import scope from './scope';
 import screening from './screening';
+import summaries from './summaries';
 
-export default { events, lifecycle, notifications, queue, scope, screening };
+export default { approved, dashboard, events, exports, lifecycle, notifications, outreach, queue, scope, screening, summaries };
