@@ -120,3 +120,30 @@ test("the ESCAP moderator sees none of UNECE's submissions, and the API refuses 
   expect([401, 403]).toContain(status);
   await page.close();
 });
+
+test('the secretariat reads the dashboard of the demo phase and generates its summary', async () => {
+  const page = await signIn('secretariat@example.org');
+  await openQueue(page);
+  await page.getByRole('button', { name: 'Dashboard' }).click();
+  await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+  const phase = await app.strapi.db.query('api::phase.phase').findOne({ where: { isDemo: true } });
+  await page.getByRole('combobox', { name: 'Phase' }).click();
+  await page.getByRole('option', { name: /DEMO: UNECE practice space/ }).click();
+  await page.getByText('Submissions per day').waitFor();
+
+  // The figures shown are the database's.
+  const count = (moderationState: string) => app.strapi.db.query('api::submission.submission').count({ where: { publishedAt: null, moderationState, phase: { id: phase.id } } });
+  expect(await page.getByTestId('figure-Pending').textContent()).toBe(String(await count('pending')));
+  expect(await page.getByTestId('figure-Approved').textContent()).toBe(String(await count('approved')));
+  await page.getByText('Not heard from yet').waitFor();
+  expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+  await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
+
+  const before = await app.strapi.db.query('api::summary.summary').count({ where: { phase: { id: phase.id } } });
+  await page.getByRole('button', { name: 'Generate the summary' }).click();
+  await page.getByText(/Draft summary generated/).waitFor();
+  const summaries = await app.strapi.db.query('api::summary.summary').findMany({ where: { phase: { id: phase.id }, publishedAt: null } });
+  expect(summaries).toHaveLength(before + 1);
+  expect(summaries[summaries.length - 1].body).toContain('City-level partnerships for the inclusion of newcomers');
+  await page.close();
+});

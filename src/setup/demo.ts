@@ -219,7 +219,8 @@ function demoWindow(now = Date.now()) {
     opensAt: new Date(today - 7 * DAY).toISOString(),
     closesAt: new Date(closes).toISOString(),
     summaryDueAt: new Date(closes + 7 * DAY).toISOString(),
-    reviewDate: new Date(closes + 21 * DAY).toISOString().slice(0, 10),
+    // Eight weeks after the opening, as the concept note asks.
+    reviewDate: new Date(closes + 28 * DAY).toISOString().slice(0, 10),
   };
 }
 

@@ -56,6 +56,27 @@ export type SubmissionDetail = Omit<QueueItem, "attachments" | "region"> & {
   events: ModerationEvent[];
 };
 
+export type PhaseOption = { documentId: string; title: string; kind: string; reviewCycle: number; isDemo: boolean; region: { code: string } | null };
+
+type Counted = { submitted: number; approved: number };
+export type Dashboard = {
+  phase: { documentId: string; title: string; kind: string; opensAt: string | null; closesAt: string | null; summaryDueAt: string | null; reviewDate: string | null; region: { code: string; name: string } | null };
+  timeline: { daysLeftInPhase: number | null; daysToSummaryDue: number | null; daysToReview: number | null; isOpen: boolean; warnings: string[] };
+  states: Record<ModerationState, number>;
+  total: number;
+  approvedTotal: number;
+  perDay: ({ date: string } & Counted)[];
+  backlog: { pending: number; oldestPendingAt: string | null; medianHoursToDecision: number | null; byModerator: { name: string; decisions: number; medianHours: number | null }[] };
+  coverage: {
+    categories: ({ code: string; label: string; contacted: number } & Counted)[];
+    objectives: ({ number: number; title: string } & Counted)[];
+    questions: ({ documentId: string; position: number; text: string } & Counted)[];
+    countries: ({ code: string } & Counted)[];
+  };
+};
+
+export type OutreachRecord = { id: number; organisation: string; sector: string; channel: string; contactedOn: string; note: string | null; moderatorName: string };
+
 export type BulkResult = { documentId: string; status: number; message?: string }[];
 
 /** The plugin's admin routes (server/src/routes), with the admin session's credentials. */
@@ -76,6 +97,22 @@ export function useModerationApi() {
       reply: (documentId: string, body: string) => act(documentId, 'replies', { body }),
       redact: (documentId: string, changes: { title?: string; body?: string }) => act(documentId, 'redact', changes),
       translate: (documentId: string, translation: { language: string; title?: string; body: string }) => act(documentId, 'translations', translation),
+      phases: async () => (await get<{ data: PhaseOption[] }>('/moderation/phases')).data.data,
+      dashboard: async (phase: string) => (await get<{ data: Dashboard }>(`/moderation/phases/${phase}/dashboard`)).data.data,
+      outreach: async (phase: string) => (await get<{ data: OutreachRecord[] }>(`/moderation/phases/${phase}/outreach`)).data.data,
+      recordOutreach: async (phase: string, record: Record<string, string>) => (await post<{ data: OutreachRecord }>(`/moderation/phases/${phase}/outreach`, record)).data.data,
+      generateSummary: async (phase: string) => (await post<{ data: { documentId: string; title: string; submissions: number } }>(`/moderation/phases/${phase}/summary`, {})).data.data,
+      /** Saves a file the server sends (exports, summaries) under the name it gives. */
+      download: async (url: string, fallbackName: string) => {
+        const res = await get(url, { responseType: 'blob' });
+        const disposition = (res as unknown as { headers?: Headers }).headers?.get?.('content-disposition') ?? '';
+        const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+        const link = document.createElement('a');
+        link.href = URL.createObjectURL(res.data);
+        link.download = name;
+        link.click();
+        URL.revokeObjectURL(link.href);
+      },
       bulk: async (action: 'approve' | 'reject', documentIds: string[], reason?: string) =>
         (await post<{ data: BulkResult }>('/moderation/submissions/bulk', { action, documentIds, reason })).data.data,
     }),

@@ -1,5 +1,6 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { DashboardPage } from './DashboardPage';
 import { QueuePage } from './QueuePage';
 import { SubmissionPage } from './SubmissionPage';
 
@@ -7,6 +8,8 @@ const App = () => (
   <Routes>
     <Route index element={<QueuePage />} />
     <Route path="submissions/:documentId" element={<SubmissionPage />} />
+    <Route path="dashboard" element={<DashboardPage />} />
+    <Route path="dashboard/:phaseId" element={<DashboardPage />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

@@ -86,8 +86,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const perDay = new Map<string, { submitted: number; approved: number }>();
     const first = [phase.opensAt, ...rows.map((r) => r.createdAt)].filter(Boolean).map((d) => new Date(d as string).getTime());
     if (first.length) {
-      const end = Math.min(now, phase.closesAt ? new Date(phase.closesAt).getTime() : now);
-      for (let t = Math.min(...first); t <= end + DAY; t += DAY) perDay.set(dayOf(new Date(t).toISOString()), { submitted: 0, approved: 0 });
+      const last = dayOf(new Date(Math.min(now, phase.closesAt ? new Date(phase.closesAt).getTime() - 1 : now)).toISOString());
+      for (let t = Math.min(...first); dayOf(new Date(t).toISOString()) <= last; t += DAY) perDay.set(dayOf(new Date(t).toISOString()), { submitted: 0, approved: 0 });
     }
     for (const row of rows) {
       const entry = perDay.get(dayOf(row.createdAt)) ?? { submitted: 0, approved: 0 };
