@@ -227,3 +227,41 @@ describe('timeline rules of the concept note', () => {
     expect(res.body.error.message).toMatch(/closesAt must be after opensAt/);
   });
 });
+
+describe('drafting guiding questions with regional colleagues', () => {
+  let shared: string;
+  let unshared: string;
+  beforeAll(async () => {
+    const questions = app.strapi.documents('api::guiding-question.guiding-question');
+    shared = (await questions.create({ data: { phase, position: 11, text: 'Which partnerships would you like the review to showcase?', sharedForFeedback: true } as never, locale: 'en' })).documentId;
+    unshared = (await questions.create({ data: { phase, position: 12, text: 'A question the secretariat is still writing.' } as never, locale: 'en' })).documentId;
+  });
+
+  test("the region's moderators read shared drafts only, and leave feedback", async () => {
+    const list = await get(UNECE, '/moderation/questions');
+    expect(list.status).toBe(200);
+    const ids = list.body.data.map((q: { documentId: string }) => q.documentId);
+    expect(ids).toContain(shared);
+    expect(ids).not.toContain(unshared);
+    const res = await app.http().post(`/moderation/questions/${shared}/feedback`).set('Authorization', `Bearer ${tokens[UNECE]}`).send({ body: 'Add "and why" at the end, as in the other questions.' });
+    expect(res.status).toBe(201);
+    expect((await app.http().post(`/moderation/questions/${unshared}/feedback`).set('Authorization', `Bearer ${tokens[UNECE]}`).send({ body: 'x' })).status).toBe(404);
+    expect((await app.http().post(`/moderation/questions/${shared}/feedback`).set('Authorization', `Bearer ${tokens[UNECE]}`).send({ body: '' })).status).toBe(400);
+  });
+
+  test('moderators of other regions neither see nor comment', async () => {
+    const list = await get(ESCAP, '/moderation/questions');
+    expect(list.body.data).toEqual([]);
+    expect((await app.http().post(`/moderation/questions/${shared}/feedback`).set('Authorization', `Bearer ${tokens[ESCAP]}`).send({ body: 'Hello' })).status).toBe(403);
+  });
+
+  test('posting is publishing; the Hub then reads the question, and the feedback stays with it', async () => {
+    expect((await app.http().get(`/api/guiding-questions/${shared}`).set('Authorization', `Bearer ${tokens.reader}`)).status).toBe(404);
+    await app.strapi.documents('api::guiding-question.guiding-question').publish({ documentId: shared, locale: 'en' });
+    const served = await app.http().get(`/api/guiding-questions/${shared}`).set('Authorization', `Bearer ${tokens.reader}`);
+    expect(served.status).toBe(200);
+    expect(served.body.data.sharedForFeedback).toBeUndefined();
+    const question = (await get(SECRETARIAT, '/moderation/questions')).body.data.find((q: { documentId: string }) => q.documentId === shared);
+    expect(question).toMatchObject({ posted: true, feedback: [expect.objectContaining({ authorName: 'Ulla Moderator (UNECE)', body: 'Add "and why" at the end, as in the other questions.' })] });
+  });
+});

@@ -28,7 +28,7 @@ const PRINCIPALS = Object.keys(READS_PUBLISHED) as Principal[];
 const COLLECTIONS = Object.keys(TYPES) as Collection[];
 
 /** Fields that never leave through the content API, by any route, populate or token. */
-const PRIVATE_KEYS = ['moderationState', 'decisionReason', 'decidedBy', 'decidedAt', 'screeningFlags', 'flagged', 'author', 'moderators', 'moderator', 'email', 'password', 'resetPasswordToken', 'confirmationToken', 'provider', 'role', 'username'];
+const PRIVATE_KEYS = ['moderationState', 'decisionReason', 'decidedBy', 'decidedAt', 'screeningFlags', 'flagged', 'sharedForFeedback', 'author', 'moderators', 'moderator', 'email', 'password', 'resetPasswordToken', 'confirmationToken', 'provider', 'role', 'username'];
 
 let app: TestApp;
 const auth: Partial<Record<Principal, string>> = {};

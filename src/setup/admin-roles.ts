@@ -55,7 +55,7 @@ const EDIT = ['create', 'read', 'update', 'delete', 'publish'];
 const MEDIA = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
 
 /** The moderation plugin's actions; which regions they reach follows the submission read permission above. */
-const MODERATION = ['read', 'decide', 'reply', 'edit', 'dashboard'].map((action) => `plugin::moderation.${action}`);
+const MODERATION = ['read', 'decide', 'reply', 'edit', 'dashboard', 'questions'].map((action) => `plugin::moderation.${action}`);
 
 const secretariatPermissions = (): AdminPermission[] => [
   ...contentPermissions('api::region.region', ['read', 'update']),

@@ -77,6 +77,15 @@ export type Dashboard = {
 
 export type OutreachRecord = { id: number; organisation: string; sector: string; channel: string; contactedOn: string; note: string | null; moderatorName: string };
 
+export type SharedQuestion = {
+  documentId: string;
+  position: number;
+  text: string;
+  posted: boolean;
+  phase: { documentId: string; title: string; region: { code: string } | null } | null;
+  feedback: { id: number; body: string; authorName: string; createdAt: string }[];
+};
+
 export type BulkResult = { documentId: string; status: number; message?: string }[];
 
 /** The plugin's admin routes (server/src/routes), with the admin session's credentials. */
@@ -113,6 +122,8 @@ export function useModerationApi() {
         link.click();
         URL.revokeObjectURL(link.href);
       },
+      questions: async () => (await get<{ data: SharedQuestion[] }>('/moderation/questions')).data.data,
+      questionFeedback: async (documentId: string, body: string) => (await post(`/moderation/questions/${documentId}/feedback`, { body })).data,
       bulk: async (action: 'approve' | 'reject', documentIds: string[], reason?: string) =>
         (await post<{ data: BulkResult }>('/moderation/submissions/bulk', { action, documentIds, reason })).data.data,
     }),

@@ -11,6 +11,7 @@ export const ACTIONS = {
   edit: 'plugin::moderation.edit',
   dashboard: 'plugin::moderation.dashboard',
   summarize: 'plugin::moderation.summarize',
+  questions: 'plugin::moderation.questions',
 } as const;
 
 /** The Content Manager's read permission on submissions carries the region scope. */

@@ -1,6 +1,7 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { DashboardPage } from './DashboardPage';
+import { QuestionsPage } from './QuestionsPage';
 import { QueuePage } from './QueuePage';
 import { SubmissionPage } from './SubmissionPage';
 
@@ -8,6 +9,7 @@ const App = () => (
   <Routes>
     <Route index element={<QueuePage />} />
     <Route path="submissions/:documentId" element={<SubmissionPage />} />
+    <Route path="questions" element={<QuestionsPage />} />
     <Route path="dashboard" element={<DashboardPage />} />
     <Route path="dashboard/:phaseId" element={<DashboardPage />} />
     <Route path="*" element={<Page.Error />} />

@@ -118,7 +118,13 @@ export const QueuePage = () => {
   return (
     <Page.Main>
       <Page.Title>Moderation</Page.Title>
-      <Layouts.Header title="Moderation" subtitle={pendingSummary ?? 'Loading…'} primaryAction={<Button variant="secondary" onClick={() => navigate('dashboard')}>Dashboard</Button>} />
+      <Layouts.Header title="Moderation" subtitle={pendingSummary ?? 'Loading…'} primaryAction={
+          <Flex gap={2}>
+            <Button variant="secondary" onClick={() => navigate('questions')}>Draft questions</Button>
+            <Button variant="secondary" onClick={() => navigate('dashboard')}>Dashboard</Button>
+          </Flex>
+        }
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Tabs.Root value={state} onValueChange={(value: string) => set({ state: value === 'pending' ? undefined : value })}>

@@ -1,7 +1,9 @@
 import moderationEvent from './moderation-event/schema.json';
 import outreachRecord from './outreach-record/schema.json';
+import questionFeedback from './question-feedback/schema.json';
 
 export default {
   'moderation-event': { schema: moderationEvent },
   'outreach-record': { schema: outreachRecord },
+  'question-feedback': { schema: questionFeedback },
 };

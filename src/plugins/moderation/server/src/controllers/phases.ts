@@ -33,6 +33,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.status = 201;
       ctx.body = { data: await service('summaries').generate(await moderatorOf(strapi, ctx), ctx.params.documentId) };
     },
+    async questions(ctx: Context) {
+      ctx.body = { data: await service('questions').list((await moderatorOf(strapi, ctx)).scope) };
+    },
+    async questionFeedback(ctx: Context) {
+      ctx.status = 201;
+      ctx.body = { data: await service('questions').comment(await moderatorOf(strapi, ctx), ctx.params.documentId, (ctx.request.body as { body?: unknown } | undefined)?.body) };
+    },
     async downloadSummary(ctx: Context) {
       const { body, contentType, filename } = await service('summaries').download((await moderatorOf(strapi, ctx)).scope, ctx.params.documentId, ctx.query.format);
       attachment(ctx, contentType, filename);

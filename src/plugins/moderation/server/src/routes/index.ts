@@ -17,6 +17,8 @@ export default {
       { method: 'GET', path: '/phases/:documentId/export', handler: 'phases.export', config: allowed(ACTIONS.dashboard) },
       { method: 'POST', path: '/phases/:documentId/summary', handler: 'phases.generateSummary', config: allowed(ACTIONS.summarize) },
       { method: 'GET', path: '/summaries/:documentId/download', handler: 'phases.downloadSummary', config: allowed(ACTIONS.dashboard) },
+      { method: 'GET', path: '/questions', handler: 'phases.questions', config: allowed(ACTIONS.questions) },
+      { method: 'POST', path: '/questions/:documentId/feedback', handler: 'phases.questionFeedback', config: allowed(ACTIONS.questions) },
       { method: 'GET', path: '/submissions', handler: 'submissions.find', config: allowed(ACTIONS.read) },
       { method: 'POST', path: '/submissions/bulk', handler: 'submissions.bulk', config: allowed(ACTIONS.decide) },
       { method: 'GET', path: '/submissions/:documentId', handler: 'submissions.findOne', config: allowed(ACTIONS.read) },

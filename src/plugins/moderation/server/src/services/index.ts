@@ -6,8 +6,9 @@ import lifecycle from './lifecycle';
 import notifications from './notifications';
 import outreach from './outreach';
 import queue from './queue';
+import questions from './questions';
 import scope from './scope';
 import screening from './screening';
 import summaries from './summaries';
 
-export default { approved, dashboard, events, exports, lifecycle, notifications, outreach, queue, scope, screening, summaries };
+export default { approved, dashboard, events, exports, lifecycle, notifications, outreach, queue, questions, scope, screening, summaries };
