@@ -265,3 +265,17 @@ describe('drafting guiding questions with regional colleagues', () => {
     expect(question).toMatchObject({ posted: true, feedback: [expect.objectContaining({ authorName: 'Ulla Moderator (UNECE)', body: 'Add "and why" at the end, as in the other questions.' })] });
   });
 });
+
+describe('guiding questions in the UN languages', () => {
+  test('a localization is served by locale, the English text by default', async () => {
+    const [question] = await demoQuestions(app);
+    const questions = app.strapi.documents('api::guiding-question.guiding-question');
+    await questions.update({ documentId: question, locale: 'fr', data: { text: 'Quels sont des exemples de pratiques prometteuses dans la mise en œuvre du Pacte mondial au sein de la région ?' } as never, status: 'published' } as never);
+    await questions.update({ documentId: question, locale: 'ar', data: { text: 'ما هي بعض الأمثلة على الممارسات الواعدة في تنفيذ الاتفاق العالمي داخل المنطقة؟' } as never, status: 'published' } as never);
+    const read = (locale?: string) => app.http().get(`/api/guiding-questions/${question}${locale ? `?locale=${locale}` : ''}`).set('Authorization', `Bearer ${tokens.reader}`);
+    expect((await read('fr')).body.data).toMatchObject({ locale: 'fr', text: expect.stringMatching(/^Quels sont/), position: 1 });
+    expect((await read('ar')).body.data.locale).toBe('ar');
+    expect((await read()).body.data).toMatchObject({ locale: 'en', text: expect.stringMatching(/^What are some examples/) });
+    expect((await read('ru')).status).toBe(404);
+  });
+});
