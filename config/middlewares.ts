@@ -9,8 +9,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  // Turns the upload parser's refusals (too many, too large) into clear 4xx answers.
-  'global::upload-limits',
+  // The body parsers' refusals (too large, malformed, too many files) as clear 4xx answers.
+  'global::body-errors',
   {
     name: 'strapi::body',
     config: {

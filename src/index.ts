@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkTimeline, type PhaseTimeline } from './api/phase/timeline';
+import { readCacheFor } from './read-cache';
 import { syncContentApiRoles } from './setup/access';
 import { registerModerationConditions, syncAdminRoles } from './setup/admin-roles';
 import { seedDemo } from './setup/demo';
@@ -33,6 +34,8 @@ function enforcePhaseTimeline(strapi: Core.Strapi) {
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     enforcePhaseTimeline(strapi);
+    // Counts writes from the first one on, so that no instance keeps serving what changed.
+    readCacheFor(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

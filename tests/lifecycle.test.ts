@@ -272,6 +272,13 @@ describe('around the lifecycle', () => {
     expect(row).toMatchObject({ title: 'Edited before approval', moderationState: 'pending' });
   });
 
+  test('neither a submission nor a reply is duplicated or published around the lifecycle', async () => {
+    const approved = await inState('approved');
+    await expect(app.strapi.documents('api::submission.submission').clone({ documentId: approved, data: {} } as never)).rejects.toThrow(/not duplicated/);
+    const reply = await admin(UNECE, `${await postPending()}/replies`, { body: 'A reply on a pending submission.' });
+    await expect(app.strapi.documents('api::moderator-reply.moderator-reply').publish({ documentId: reply.body.data.documentId })).rejects.toThrow(/published with its submission/);
+  });
+
   test('the moderation log is append-only', async () => {
     const event = await app.strapi.db.query('plugin::moderation.moderation-event').findOne({});
     await expect(app.strapi.documents('plugin::moderation.moderation-event').update({ documentId: event.documentId, data: { reason: 'rewritten' } as never })).rejects.toThrow(/append-only/);

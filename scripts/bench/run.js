@@ -4,9 +4,8 @@
  * serves it with the application and with the bare floor server side by side, measures the
  * Hub's reads with autocannon, and writes the table to docs/BENCHMARKS.md.
  *
- * The application's read routes are still Strapi's stock core controller (behind the
- * published-only middleware), so "ours" is also the "stock" baseline until a faster read path
- * replaces them.
+ * "stock" is the same application with READ_CACHE=off: Strapi's core controller behind the
+ * published-only middleware, on the same database, in the same run.
  */
 const autocannon = require('autocannon');
 const { fork, spawn } = require('node:child_process');
@@ -113,10 +112,14 @@ async function benchDatabase(client) {
     console.log(`${client}: data set built in ${built.seconds} s (${built.submissions} submissions, ${built.replies} replies, ${built.events} events)`);
 
     const port = 1400 + Math.floor(Math.random() * 400);
+    const serve = (p, extra = {}) => spawn(process.execPath, [path.join(root, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], { cwd: root, env: { ...env, ...extra, PORT: String(p), HOST: '127.0.0.1' }, stdio: 'ignore' });
     const started = Date.now();
-    const app = spawn(process.execPath, [path.join(root, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], { cwd: root, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+    const app = serve(port);
     await waitFor(`http://127.0.0.1:${port}/_health`);
     const coldStart = (Date.now() - started) / 1000;
+    const stockPort = port + 2;
+    const stockApp = serve(stockPort, { READ_CACHE: 'off' });
+    await waitFor(`http://127.0.0.1:${stockPort}/_health`);
     const floorPort = port + 1;
     const floor = fork(path.join(__dirname, 'floor.js'), { env: { ...env, PORT: String(floorPort) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     await new Promise((resolve) => floor.once('message', resolve));
@@ -131,14 +134,16 @@ async function benchDatabase(client) {
       ];
       for (const [figure, ours, bare] of scenarios) {
         const mine = await load(ours, auth);
+        const stock = await load(ours.replace(`:${port}/`, `:${stockPort}/`), auth);
         const base = bare ? await load(bare) : null;
-        rows.push({ figure, database: client, ours: mine, stock: mine, floor: base });
-        console.log(`${client}: ${figure}: ${mine.rps} req/s (p95 ${mine.p95} ms)${base ? `; floor ${base.rps} req/s` : ''}`);
+        rows.push({ figure, database: client, ours: mine, stock, floor: base });
+        console.log(`${client}: ${figure}: ${mine.rps} req/s (p95 ${mine.p95} ms); stock ${stock.rps}${base ? `; floor ${base.rps}` : ''}`);
       }
       rows.push({ figure: 'Cold start to healthy (s)', database: client, value: coldStart });
       rows.push({ figure: 'Memory after the read load (MB RSS)', database: client, value: rssMb(app.pid) });
     } finally {
       app.kill('SIGTERM');
+      stockApp.kill('SIGTERM');
       floor.kill('SIGTERM');
     }
   } finally {
@@ -166,7 +171,7 @@ function table(rows) {
     '',
     `\`npm run bench\` on ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; autocannon, ${CONNECTIONS} connections, ${DURATION} s per figure, each figure of a database measured in the same run as its baselines. Data set: 5 regions × 2 phases × 8 questions, 20,000 submissions (55% approved, 25% pending, 15% rejected, 5% withdrawn), 5,000 moderator replies, 50,000 moderation events.`,
     '',
-    'The read routes are still Strapi\'s stock core controller behind the published-only middleware, so "ours" equals "stock" here. The floor is a bare Node HTTP server running hand-written SQL for the list read on the same database (`scripts/bench/floor.js`).',
+    '"ours" is the application as it runs: reads answered from the read cache while no published content has changed (each read still asks the database for the change counter, so it stays correct across instances). "stock" is the same application with `READ_CACHE=off`: Strapi\'s core controller behind the published-only middleware, same data, same run. The floor is a bare Node HTTP server running hand-written SQL for the list read on the same database (`scripts/bench/floor.js`), with no cache. The load repeats one URL, the case a cache serves best; the Hub\'s real mix of pages and of writes between reads lies between "stock" and "ours".',
     '',
     table(rows),
     '',

@@ -10,6 +10,9 @@ const text = (min: number, max: number) =>
     .transform(neutraliseText)
     .pipe(z.string().min(min, `must be at least ${min} characters (after trimming)`).max(max, `must be at most ${max} characters`));
 
+/** One line of text: titles and labels carry no line breaks. */
+const line = (min: number, max: number) => text(min, max).refine((value) => !/[\r\n]/.test(value), 'must be a single line');
+
 const httpUrl = z
   .string()
   .max(2048)
@@ -27,11 +30,11 @@ const documentId = z.string().regex(/^[a-z0-9]{10,40}$/, 'must be a documentId')
 /** What a Hub user may send when posting. Anything else (author, state, region…) is refused. */
 export const SubmissionInput = z.strictObject({
   kind: z.enum(Object.keys(SUBMISSION_KINDS) as [string, ...string[]]),
-  title: text(3, 200),
+  title: line(3, 200),
   body: text(1, 20000),
   guidingQuestion: documentId,
   replyTo: documentId.optional(),
-  organisation: text(2, 200).optional(),
+  organisation: line(2, 200).optional(),
   stakeholderCategory: z.enum(Object.keys(STAKEHOLDER_CATEGORIES) as [string, ...string[]]).optional(),
   countries: z
     .array(z.string().refine((code) => /^[A-Z]{2}$/.test(code) && countries.isValid(code), 'must be an ISO 3166-1 alpha-2 country code, such as "FR"'))
@@ -44,7 +47,7 @@ export const SubmissionInput = z.strictObject({
     .refine((list) => new Set(list).size === list.length, 'must not repeat an objective')
     .optional(),
   language: z.enum(UN_LANGUAGES.map((l) => l.code) as [string, ...string[]]).default('en'),
-  links: z.array(z.strictObject({ url: httpUrl, label: text(1, 200).optional() })).max(10).optional(),
+  links: z.array(z.strictObject({ url: httpUrl, label: line(1, 200).optional() })).max(10).optional(),
 });
 export type SubmissionInput = z.infer<typeof SubmissionInput>;
 

@@ -84,8 +84,9 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
       : [];
 
     const uploaded = attachments.length ? await strapi.plugin('upload').service('upload').upload({ data: {}, files: attachments }) : [];
+    let created: { documentId: string };
     try {
-      const created = await strapi.plugin('moderation').service('lifecycle').submit(
+      created = await strapi.plugin('moderation').service('lifecycle').submit(
         {
           kind: input.kind,
           title: input.title,
@@ -108,11 +109,12 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
         },
         { kind: 'author', id: user.id, name: user.displayName || user.username },
       );
-      return this.findOwn(user, created.documentId);
     } catch (error) {
+      // Nothing was saved: the files go too.
       for (const file of uploaded) await strapi.plugin('upload').service('upload').remove(file);
       throw error;
     }
+    return this.findOwn(user, created.documentId);
   },
 
   async assertWithinRateLimit(user: HubUser) {

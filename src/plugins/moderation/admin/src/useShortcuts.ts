@@ -8,7 +8,7 @@ export function useShortcuts(handlers: Record<string, () => void>) {
     const onKey = (event: KeyboardEvent) => {
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="listbox"]')) return;
+      if (target.closest('input, textarea, select, button, a, [contenteditable="true"], [role="dialog"], [role="listbox"], [role="checkbox"], [role="tab"]')) return;
       const handler = ref.current[event.key];
       if (handler) {
         event.preventDefault();

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { MODERATION_EVENT, SUBMISSION } from './constants';
+import { MODERATOR_REPLY, MODERATION_EVENT, SUBMISSION } from './constants';
 import { insideLifecycle } from './context';
 
 const MODERATION_FIELDS = ['moderationState', 'decisionReason', 'decidedBy', 'decidedAt', 'screeningFlags', 'flagged'];
-const PUBLICATION_ACTIONS = ['publish', 'unpublish', 'discardDraft'];
+// A clone would copy the moderation state without the publication that goes with it.
+const PUBLICATION_ACTIONS = ['publish', 'unpublish', 'discardDraft', 'clone'];
 
 /**
  * Guards on the Document Service, which every writer goes through (Content Manager, content
@@ -16,10 +17,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (context.uid === MODERATION_EVENT && ['update', 'delete', ...PUBLICATION_ACTIONS].includes(context.action)) {
       throw new errors.ApplicationError('The moderation log is append-only.');
     }
-    if (context.uid !== SUBMISSION || insideLifecycle()) return next();
+    if (insideLifecycle()) return next();
+    if (context.uid === MODERATOR_REPLY && PUBLICATION_ACTIONS.includes(context.action)) {
+      throw new errors.ApplicationError('A moderator reply is published with its submission, in Moderation.');
+    }
+    if (context.uid !== SUBMISSION) return next();
 
     if (PUBLICATION_ACTIONS.includes(context.action)) {
-      throw new errors.ApplicationError('Submissions are approved, rejected and retracted in Moderation, where every decision is logged.');
+      throw new errors.ApplicationError('Submissions are approved, rejected and retracted in Moderation, where every decision is logged; they are not duplicated.');
     }
     if (context.action === 'create' || context.action === 'update') {
       const params = context.params as { data?: Record<string, unknown>; status?: string };

@@ -48,6 +48,7 @@ export const DashboardPage = () => {
   const load = useCallback(async () => {
     if (!selected) return;
     setError(null);
+    setDashboard(null);
     try {
       const [d, o] = await Promise.all([api.dashboard(selected), api.outreach(selected)]);
       setDashboard(d);
@@ -81,7 +82,7 @@ export const DashboardPage = () => {
       <Layouts.Header
         title="Dashboard"
         subtitle={d ? `${d.phase.region?.name ?? ''}: ${d.phase.title}` : 'Momentum and coverage of a phase'}
-        secondaryAction={<Button variant="tertiary" onClick={() => navigate('../..', { relative: 'path' })}>Back to the queue</Button>}
+        secondaryAction={<Button variant="tertiary" onClick={() => navigate(phaseId ? '../..' : '..', { relative: 'path' })}>Back to the queue</Button>}
         primaryAction={
           d && (
             <Flex gap={2}>

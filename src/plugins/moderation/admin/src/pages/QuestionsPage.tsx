@@ -1,4 +1,4 @@
-import { Badge, Box, Button, EmptyStateLayout, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
+import { Alert, Badge, Box, Button, EmptyStateLayout, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -11,20 +11,24 @@ export const QuestionsPage = () => {
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const [questions, setQuestions] = useState<SharedQuestion[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
 
   const load = useCallback(async () => {
+    setError(null);
     try {
       setQuestions(await api.questions());
     } catch (e) {
-      toggleNotification({ type: 'danger', message: errorMessage(e) });
+      setError(errorMessage(e));
     }
-  }, [api, toggleNotification]);
+  }, [api]);
   useEffect(() => {
     void load();
   }, [load]);
 
   const send = async (documentId: string) => {
+    setSending(documentId);
     try {
       await api.questionFeedback(documentId, drafts[documentId] ?? '');
       setDrafts((d) => ({ ...d, [documentId]: '' }));
@@ -32,6 +36,8 @@ export const QuestionsPage = () => {
       await load();
     } catch (e) {
       toggleNotification({ type: 'danger', message: errorMessage(e) });
+    } finally {
+      setSending(null);
     }
   };
 
@@ -44,7 +50,11 @@ export const QuestionsPage = () => {
         secondaryAction={<Button variant="tertiary" onClick={() => navigate('..', { relative: 'path' })}>Back to the queue</Button>}
       />
       <Layouts.Content>
-        {!questions ? (
+        {error ? (
+          <Alert variant="danger" title="The questions could not be loaded" closeLabel="Close" action={<Button onClick={() => load()}>Try again</Button>}>
+            {error}
+          </Alert>
+        ) : !questions ? (
           <Flex justifyContent="center" padding={8}>
             <Loader>Loading the questions…</Loader>
           </Flex>
@@ -75,7 +85,7 @@ export const QuestionsPage = () => {
                     <Textarea aria-label="Your feedback" value={drafts[q.documentId] ?? ''} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setDrafts((d) => ({ ...d, [q.documentId]: e.target.value }))} />
                   </Field.Root>
                   <Flex justifyContent="flex-end">
-                    <Button disabled={!(drafts[q.documentId] ?? '').trim()} onClick={() => send(q.documentId)}>
+                    <Button disabled={!(drafts[q.documentId] ?? '').trim() || sending !== null} loading={sending === q.documentId} onClick={() => send(q.documentId)}>
                       Send feedback
                     </Button>
                   </Flex>

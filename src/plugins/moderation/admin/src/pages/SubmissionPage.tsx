@@ -73,8 +73,13 @@ const Meta = ({ label, children }: { label: string; children: React.ReactNode })
   </Flex>
 );
 
+/** One submission; remounted per submission so that nothing typed for one reaches the next. */
 export const SubmissionPage = () => {
   const { documentId = '' } = useParams();
+  return <Submission key={documentId} documentId={documentId} />;
+};
+
+const Submission = ({ documentId }: { documentId: string }) => {
   const api = useModerationApi();
   const navigate = useNavigate();
   const location = useLocation() as { state?: { ids?: string[] } };
@@ -87,7 +92,7 @@ export const SubmissionPage = () => {
   const [busy, setBusy] = useState(false);
   const [retractTo, setRetractTo] = useState<'pending' | 'rejected'>('pending');
   const [redaction, setRedaction] = useState({ title: '', body: '' });
-  const [translation, setTranslation] = useState({ language: 'fr', title: '', body: '' });
+  const [translation, setTranslation] = useState({ language: '', title: '', body: '' });
   const [shownTranslation, setShownTranslation] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -97,6 +102,7 @@ export const SubmissionPage = () => {
       setSubmission(detail);
       setOverview(o);
       setShownTranslation(detail.translations[0]?.language ?? null);
+      setTranslation((t) => (t.language ? t : { ...t, language: Object.keys(LANGUAGES).find((code) => code !== detail.language) ?? '' }));
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -146,7 +152,7 @@ export const SubmissionPage = () => {
   if (error) {
     return (
       <Page.Main>
-        <Layouts.Header title="Submission" navigationAction={<Link tag={NavLink} to="../.." startIcon={<ArrowLeft />}>Back to the queue</Link>} />
+        <Layouts.Header title="Submission" navigationAction={<Link tag={NavLink} to="../.." relative="path" startIcon={<ArrowLeft />}>Back to the queue</Link>} />
         <Layouts.Content>
           <Alert variant="danger" title="This submission could not be shown" closeLabel="Close" action={<Button onClick={() => load()}>Try again</Button>}>
             {error}

@@ -14,7 +14,7 @@ type Row = {
   decidedAt: string | null;
   stakeholderCategory: string | null;
   countries: string[] | null;
-  guidingQuestion: { id: number } | null;
+  guidingQuestion: { documentId: string } | null;
   gcmObjectives: { number: number }[];
   decidedBy: { id: number; firstname: string | null; lastname: string | null } | null;
 };
@@ -68,7 +68,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       strapi.db.query(SUBMISSION).findMany({
         where: { publishedAt: null, phase: { documentId: phaseDocumentId } },
         select: ['moderationState', 'createdAt', 'decidedAt', 'stakeholderCategory', 'countries'],
-        populate: { guidingQuestion: { select: ['id'] }, gcmObjectives: { select: ['number'] }, decidedBy: { select: ['id', 'firstname', 'lastname'] } },
+        populate: { guidingQuestion: { select: ['documentId'] }, gcmObjectives: { select: ['number'] }, decidedBy: { select: ['id', 'firstname', 'lastname'] } },
       }) as Promise<Row[]>,
       strapi.db.query('api::guiding-question.guiding-question').findMany({
         where: { phase: { documentId: phaseDocumentId }, publishedAt: { $notNull: true }, locale: 'en' },
@@ -123,7 +123,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
     const categories = count(Object.keys(STAKEHOLDER_CATEGORIES), (r) => (r.stakeholderCategory ? [r.stakeholderCategory] : []));
     const objectives = count(GCM_OBJECTIVES.map((_, i) => i + 1), (r) => r.gcmObjectives.map((o) => o.number));
-    const questionCounts = count(questions.map((q: { id: number }) => q.id), (r) => (r.guidingQuestion ? [r.guidingQuestion.id] : []));
+    // By documentId: a pending submission links the draft of its question, an approved one the published.
+    const questionCounts = count(questions.map((q: { documentId: string }) => q.documentId), (r) => (r.guidingQuestion ? [r.guidingQuestion.documentId] : []));
     const countries = count([], (r) => r.countries ?? []);
     const timeline = checkTimeline(phase);
 
@@ -154,7 +155,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           contacted: outreach[code] ?? 0,
         })),
         objectives: [...objectives.entries()].map(([number, v]) => ({ number, title: GCM_OBJECTIVES[number - 1], ...v })),
-        questions: questions.map((q: { id: number; documentId: string; position: number; text: string }) => ({ documentId: q.documentId, position: q.position, text: q.text, ...questionCounts.get(q.id)! })),
+        questions: questions.map((q: { id: number; documentId: string; position: number; text: string }) => ({ documentId: q.documentId, position: q.position, text: q.text, ...questionCounts.get(q.documentId)! })),
         countries: [...countries.entries()].map(([code, v]) => ({ code, ...v })).sort((a, b) => b.submitted - a.submitted || a.code.localeCompare(b.code)),
       },
     };

@@ -13,6 +13,9 @@ export const EXPORT_FORMATS = {
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
+/** A cell a spreadsheet would run as a formula starts with a quote instead (CSV injection). */
+const inert = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
 const COLUMNS: [header: string, value: (s: ApprovedSubmission) => string][] = [
   ['id', (s) => s.documentId],
   ['title', (s) => s.title],
@@ -38,7 +41,7 @@ const COLUMNS: [header: string, value: (s: ApprovedSubmission) => string][] = [
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async open(scope: RegionScope, phaseDocumentId: string, format: unknown) {
-    if (typeof format !== 'string' || !(format in EXPORT_FORMATS)) throw new errors.ValidationError(`format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}.`);
+    if (typeof format !== 'string' || !Object.hasOwn(EXPORT_FORMATS, format)) throw new errors.ValidationError(`format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}.`);
     const phase = await strapi.plugin('moderation').service('approved').phaseInScope(scope, phaseDocumentId);
     const rows = strapi.plugin('moderation').service('approved').submissions(phaseDocumentId) as AsyncGenerator<ApprovedSubmission>;
     const out = new PassThrough();
@@ -47,14 +50,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         const csv = stringify({ header: true, columns: COLUMNS.map(([h]) => h), bom: true });
         csv.pipe(out);
         for await (const row of rows) {
-          if (!csv.write(COLUMNS.map(([, value]) => value(row)))) await new Promise((resolve) => csv.once('drain', resolve));
+          if (!csv.write(COLUMNS.map(([, value]) => inert(value(row))))) await new Promise((resolve) => csv.once('drain', resolve));
         }
         csv.end();
       } else if (format === 'xlsx') {
         const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
         const sheet = workbook.addWorksheet('Approved submissions');
         sheet.columns = COLUMNS.map(([header]) => ({ header, key: header, width: header === 'text' ? 80 : 24 }));
-        for await (const row of rows) sheet.addRow(COLUMNS.map(([, value]) => value(row))).commit();
+        for await (const row of rows) sheet.addRow(COLUMNS.map(([, value]) => inert(value(row)))).commit();
         await workbook.commit();
       } else {
         out.write(`{"phase":${JSON.stringify({ documentId: phase.documentId, title: phase.title, region: phase.region?.code })},"submissions":[`);

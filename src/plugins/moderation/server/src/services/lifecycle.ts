@@ -32,7 +32,8 @@ type SubmissionRow = {
  * The legal transitions. `published ⇔ approved` holds because approving is publishing and
  * leaving `approved` is unpublishing, both inside the transaction that changes the state.
  * A decision is taken on a pending submission only, so that of two moderators deciding at
- * once the second always learns of the first (409) instead of overriding it.
+ * once the second always learns of the first (409) instead of overriding it. Redaction,
+ * translation and replies claim the row the same way, so none of them races a decision.
  */
 const TRANSITIONS = {
   approve: { from: ['pending'], event: 'approved' },
@@ -64,6 +65,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
     if (!row) throw new errors.NotFoundError(`No submission ${documentId}.`);
     return row as SubmissionRow;
+  }
+
+  /**
+   * Holds a submission in the state it was read in, for the rest of the transaction: the
+   * conditional update locks the row, so an approval or retraction cannot slip in between.
+   */
+  async function claim(row: SubmissionRow): Promise<void> {
+    const { count } = await strapi.db.query(SUBMISSION).updateMany({
+      where: { documentId: row.documentId, publishedAt: null, moderationState: row.moderationState },
+      data: { updatedAt: new Date() },
+    });
+    if (count !== 1) throw createHttpError(409, 'This submission was changed by someone else a moment ago; reload it.');
   }
 
   async function setPublished(documentId: string, published: boolean): Promise<void> {
@@ -171,9 +184,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const row = await load(documentId);
           inScope(moderator)(row);
           if (row.moderationState !== 'pending') throw createHttpError(409, `This submission is ${row.moderationState}; only pending submissions can be redacted.`);
-          const current = (await strapi.db.query(SUBMISSION).findOne({ where: { id: row.id }, select: ['title', 'body', 'countries'] })) as { title: string; body: string; countries: string[] | null };
+          await claim(row);
+          const current = (await strapi.db.query(SUBMISSION).findOne({ where: { id: row.id }, select: ['title', 'body', 'countries'], populate: { links: true } })) as {
+            title: string;
+            body: string;
+            countries: string[] | null;
+            links: { url: string }[] | null;
+          };
           const next = { title: fields.title ?? current.title, body: fields.body ?? current.body };
-          const screeningFlags = strapi.plugin('moderation').service('screening').screen({ ...next, countries: current.countries ?? [] });
+          const screeningFlags = strapi.plugin('moderation').service('screening').screen({ ...next, countries: current.countries ?? [], links: current.links ?? [] });
           await strapi.documents(SUBMISSION).update({ documentId, data: { ...fields, screeningFlags, flagged: screeningFlags.length > 0 } as never });
           const details = Object.fromEntries(Object.keys(fields).map((f) => [f, { charactersBefore: current[f as 'title' | 'body'].length, charactersAfter: fields[f].length }]));
           await events().append({ action: 'redacted', submissionDocumentId: documentId, regionCode: row.region?.code, fromState: 'pending', toState: 'pending', details }, moderator);
@@ -195,7 +214,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (row.moderationState !== 'pending' && row.moderationState !== 'approved') {
             throw createHttpError(409, `This submission is ${row.moderationState}; only pending or approved submissions are translated.`);
           }
+          await claim(row);
           const draft = await strapi.documents(SUBMISSION).findOne({ documentId, status: 'draft', populate: { translations: true } });
+          if ((draft as unknown as { language?: string }).language === language) throw new errors.ValidationError(`The submission is written in ${language}; a translation goes into another language.`);
           const others = ((draft as unknown as { translations?: { language: string; title?: string | null; body: string; translator?: string | null }[] }).translations ?? [])
             .filter((t) => t.language !== language)
             .map(({ language: l, title: t, body: b, translator }) => ({ language: l, title: t, body: b, translator }));
@@ -223,9 +244,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           results.push({ documentId, status: 200 });
         } catch (error) {
           const e = error as { status?: number; name?: string; message: string };
-          const status = e.status ?? ({ NotFoundError: 404, PolicyError: 403, ValidationError: 400 } as Record<string, number>)[e.name ?? ''] ?? 500;
-          if (status >= 500) throw error;
-          results.push({ documentId, status, message: e.message });
+          const status = e.status ?? ({ NotFoundError: 404, PolicyError: 403, ValidationError: 400, ApplicationError: 400 } as Record<string, number>)[e.name ?? ''] ?? 500;
+          if (status >= 500) strapi.log.error(`moderation: bulk ${action} of ${documentId} failed: ${e.message}`);
+          // Earlier items are decided already: the answer must still say which.
+          results.push({ documentId, status, message: status >= 500 ? 'This one failed on the server; try it again on its own.' : e.message });
         }
       }
       return results;
@@ -239,6 +261,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const row = await load(documentId);
           inScope(moderator)(row);
           if (row.moderationState === 'withdrawn') throw createHttpError(409, 'This submission was withdrawn by its author; it cannot be replied to.');
+          await claim(row);
           const region = row.region?.code ? await strapi.documents('api::region.region').findFirst({ filters: { code: row.region.code as never }, fields: ['documentId'] }) : null;
           const created = await strapi.documents(MODERATOR_REPLY).create({
             data: { submission: documentId, body: text, moderatorName: moderator.name, region: region?.documentId } as never,

@@ -22,9 +22,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const problems: string[] = [];
       const organisation = typeof input.organisation === 'string' ? neutraliseText(input.organisation) : '';
       if (organisation.length < 2 || organisation.length > 200) problems.push('organisation must be 2 to 200 characters');
-      if (!(typeof input.sector === 'string' && input.sector in STAKEHOLDER_CATEGORIES)) problems.push(`sector must be one of ${Object.keys(STAKEHOLDER_CATEGORIES).join(', ')}`);
+      if (!(typeof input.sector === 'string' && Object.hasOwn(STAKEHOLDER_CATEGORIES, input.sector))) problems.push(`sector must be one of ${Object.keys(STAKEHOLDER_CATEGORIES).join(', ')}`);
       if (!(typeof input.channel === 'string' && CHANNELS.includes(input.channel))) problems.push(`channel must be one of ${CHANNELS.join(', ')}`);
-      const contactedOn = typeof input.contactedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.contactedOn) && !Number.isNaN(Date.parse(input.contactedOn)) ? input.contactedOn : null;
+      // A real calendar day: "2024-02-31" does not survive the round trip.
+      const day = typeof input.contactedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.contactedOn) ? new Date(`${input.contactedOn}T00:00:00Z`) : null;
+      const contactedOn = day && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === input.contactedOn ? input.contactedOn : null;
       if (!contactedOn) problems.push('contactedOn must be a date as YYYY-MM-DD');
       else if (Date.parse(contactedOn) > Date.now() + 24 * 60 * 60 * 1000) problems.push('contactedOn cannot be in the future');
       const note = typeof input.note === 'string' ? neutraliseText(input.note) : '';

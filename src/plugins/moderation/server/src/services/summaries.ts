@@ -8,9 +8,12 @@ import type { RegionScope } from './scope';
 
 const SUMMARY = 'api::summary.summary';
 
-/** Text as it may stand in a Markdown table cell or link label. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
-const label = (text: string) => text.replace(/[[\]]/g, '');
+/** Posted text as literal Markdown: no heading, link, emphasis or table it did not ask for. */
+const literal = (text: string) => text.replace(/\s+/g, ' ').replace(/([\\`*_[\]()#|!<>~])/g, '\\$1');
+const cell = literal;
+const label = literal;
+/** An address as a Markdown link target: spaces and parentheses encoded. */
+const target = (url: string) => url.replace(/[\s()]/g, (c) => encodeURIComponent(c));
 
 function table(headers: [string, string], rows: [string, number][]): string {
   return [`| ${headers[0]} | ${headers[1]} |`, '|---|---:|', ...rows.map(([name, n]) => `| ${cell(name)} | ${n} |`)].join('\n');
@@ -48,11 +51,11 @@ export function summaryMarkdown(phase: { title: string; region: { name: string }
     const under = submissions.filter((s) => s.guidingQuestion?.position === question.position);
     if (!under.length) parts.push('_No approved contribution._');
     for (const s of under) {
-      const files = s.attachments.map((a) => `[${label(a.name)}](${a.url})`);
-      const links = s.links.map((l) => `[${label(l.label || l.url)}](${l.url})`);
+      const files = s.attachments.map((a) => `[${label(a.name)}](${target(a.url)})`);
+      const links = s.links.map((l) => `[${label(l.label || l.url)}](${target(l.url)})`);
       parts.push(
         [
-          `- **${s.title}**: ${s.organisation ?? s.authorName ?? 'unknown'}${s.stakeholderCategory ? ` (${categoryLabel(s.stakeholderCategory)})` : ''}, ${kindLabel(s.kind).toLowerCase()}.`,
+          `- **${literal(s.title)}**: ${literal(s.organisation ?? s.authorName ?? 'unknown')}${s.stakeholderCategory ? ` (${categoryLabel(s.stakeholderCategory)})` : ''}, ${kindLabel(s.kind).toLowerCase()}.`,
           files.length ? ` Attachments: ${files.join(', ')}.` : '',
           links.length ? ` Links: ${links.join(', ')}.` : '',
         ].join(''),
@@ -61,7 +64,7 @@ export function summaryMarkdown(phase: { title: string; region: { name: string }
   }
   const allLinks = submissions.flatMap((s) => [...s.links.map((l) => ({ url: l.url, label: l.label || l.url, from: s.title })), ...s.attachments.map((a) => ({ url: a.url, label: a.name, from: s.title }))]);
   parts.push('## All links and documents');
-  parts.push(allLinks.length ? allLinks.map((l) => `- [${label(l.label)}](${l.url}), from "${l.from}"`).join('\n') : '_None._');
+  parts.push(allLinks.length ? allLinks.map((l) => `- [${label(l.label)}](${target(l.url)}), from "${literal(l.from)}"`).join('\n') : '_None._');
   return `${parts.join('\n\n')}\n`;
 }
 
