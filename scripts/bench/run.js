@@ -14,6 +14,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
+const { freshDatabase: freshDatabaseFor } = require('../lib/fresh-database');
 
 const root = path.resolve(__dirname, '..', '..');
 const DURATION = Number(process.env.BENCH_SECONDS || 10);
@@ -21,28 +22,7 @@ const CONNECTIONS = 10;
 const PG_ADMIN = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const secret = () => crypto.randomBytes(24).toString('base64');
 
-async function freshDatabase(client) {
-  if (client === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcm-bench-'));
-    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'bench.db') }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `gcm_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
-    drop: async () => {
-      const c = new Client({ connectionString: PG_ADMIN });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+const freshDatabase = (client) => freshDatabaseFor('gcm_bench', client === 'postgres' ? PG_ADMIN : undefined);
 
 async function postgresReachable() {
   const c = new Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });

@@ -1,46 +1,19 @@
 import { createStrapi } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import request from 'supertest';
 
 export const appDir = path.resolve(__dirname, '..', '..');
 
-/**
- * The database of one test file: a temporary SQLite file, or a fresh PostgreSQL database on the
- * server named by TEST_DATABASE_URL (which must point at an existing database to connect to).
- */
-async function createTestDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
-  const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcm-test-'));
-    return {
-      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'test.db') },
-      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const name = `gcm_test_${suffix}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.toString() },
-    drop: async () => {
-      const client = new Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
+type FreshDatabase = { env: Record<string, string>; drop: () => Promise<void> };
+// Shared with the benchmark (plain JavaScript, so that it runs before anything is compiled).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freshDatabase } = require('../../scripts/lib/fresh-database') as { freshDatabase: (prefix: string, postgresUrl?: string) => Promise<FreshDatabase> };
+
+/** The database of one test file: SQLite, or PostgreSQL when TEST_DATABASE_URL names a server. */
+const createTestDatabase = () => freshDatabase('gcm_test', process.env.TEST_DATABASE_URL);
 
 const secret = () => randomBytes(24).toString('base64');
 
