@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { attachmentLimits } from './submissions';
 
 const MB = 1024 * 1024;
 
-const config = ({ env }: Core.Config.Shared.ConfigParams) => [
+const config = ({ env }: Core.Config.Shared.ConfigParams) => {
+  const { maxFiles, maxFileMb } = attachmentLimits(env);
+  return [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
@@ -18,9 +21,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
       formLimit: env('BODY_FORM_LIMIT', '256kb'),
       textLimit: env('BODY_TEXT_LIMIT', '256kb'),
       formidable: {
-        maxFileSize: env.int('UPLOAD_MAX_FILE_MB', 20) * MB,
-        maxFiles: env.int('UPLOAD_MAX_FILES', 5),
-        maxTotalFileSize: env.int('UPLOAD_MAX_FILES', 5) * env.int('UPLOAD_MAX_FILE_MB', 20) * MB,
+        maxFileSize: maxFileMb * MB,
+        maxFiles,
+        maxTotalFileSize: maxFiles * maxFileMb * MB,
         maxFields: 20,
         maxFieldsSize: 256 * 1024,
       },
@@ -29,6 +32,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
-];
+  ];
+};
 
 export default config;

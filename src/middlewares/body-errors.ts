@@ -15,7 +15,7 @@ const bodyErrors: Core.MiddlewareFactory = () => async (_ctx, next) => {
     const e = error as { httpCode?: number; status?: number; type?: unknown; message: string };
     const status = typeof e.httpCode === 'number' ? e.httpCode : typeof e.type === 'string' ? e.status : undefined;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const message = typeof e.httpCode === 'number' ? `The upload was refused: ${e.message}.` : `The request body was refused: ${e.message}.`;
+      const message = typeof e.httpCode === 'number' ? `The upload was refused: ${e.message} (see the attachment limits in docs/API.md).` : `The request body was refused: ${e.message}.`;
       throw status === 413 ? new errors.PayloadTooLargeError(message) : new errors.ValidationError(message);
     }
     throw error;

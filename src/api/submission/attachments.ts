@@ -6,8 +6,7 @@ import path from 'node:path';
 /** A file as the multipart parser (formidable) leaves it. */
 export type UploadedFile = { filepath: string; originalFilename?: string | null; mimetype?: string | null; size: number };
 
-export const MAX_ATTACHMENTS = 5;
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export type AttachmentLimits = { maxFiles: number; maxFileMb: number };
 
 /** Documents only, by what their bytes are. The extension a file is stored under follows its type. */
 const DOCUMENT_TYPES: Record<string, string> = {
@@ -40,12 +39,12 @@ async function isCsv(file: UploadedFile): Promise<boolean> {
  * Checks every file before any is stored: how many, how large, and what the bytes are.
  * Returns the files with their true type and a name whose extension matches it.
  */
-export async function checkAttachments(files: UploadedFile[]): Promise<UploadedFile[]> {
-  if (files.length > MAX_ATTACHMENTS) throw new errors.ValidationError(`At most ${MAX_ATTACHMENTS} attachments; ${files.length} were sent.`);
+export async function checkAttachments(files: UploadedFile[], { maxFiles, maxFileMb }: AttachmentLimits): Promise<UploadedFile[]> {
+  if (files.length > maxFiles) throw new errors.ValidationError(`At most ${maxFiles} attachments; ${files.length} were sent.`);
   const checked: UploadedFile[] = [];
   for (const file of files) {
     const name = (file.originalFilename || 'attachment').replace(/[\\/]/g, '_').slice(0, 200);
-    if (file.size > MAX_ATTACHMENT_BYTES) throw new errors.PayloadTooLargeError(`${name} is larger than 20 MB.`);
+    if (file.size > maxFileMb * 1024 * 1024) throw new errors.PayloadTooLargeError(`${name} is larger than ${maxFileMb} MB.`);
     if (file.size === 0) throw new errors.ValidationError(`${name} is empty.`);
     const detected = await FileType.fromFile(file.filepath);
     const base = name.replace(/\.[^.]*$/, '') || 'attachment';

@@ -78,7 +78,7 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
     const organisation = input.organisation ?? user.organisation ?? null;
 
     const screeningFlags = strapi.plugin('moderation').service('screening').screen(input);
-    const attachments = await checkAttachments(files);
+    const attachments = await checkAttachments(files, strapi.config.get('submissions.attachments'));
     const objectives = input.gcmObjectives?.length
       ? await strapi.documents('api::gcm-objective.gcm-objective').findMany({ filters: { number: { $in: input.gcmObjectives } }, fields: ['number'], limit: 23 })
       : [];
