@@ -61,7 +61,7 @@ function createReadCache(strapi: Core.Strapi) {
     ctx.body = entry.body;
   };
 
-  return { middleware, clear: () => entries.clear() };
+  return { middleware };
 }
 
 const caches = new WeakMap<Core.Strapi, ReturnType<typeof createReadCache>>();
