@@ -9,18 +9,17 @@
  */
 const autocannon = require('autocannon');
 const { fork, spawn } = require('node:child_process');
-const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
 const { freshDatabase: freshDatabaseFor } = require('../lib/fresh-database');
+const { throwawaySecrets } = require('../lib/throwaway-secrets');
 
 const root = path.resolve(__dirname, '..', '..');
 const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 10;
 const PG_ADMIN = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const secret = () => crypto.randomBytes(24).toString('base64');
 
 const freshDatabase = (client) => freshDatabaseFor('gcm_bench', client === 'postgres' ? PG_ADMIN : undefined);
 
@@ -73,13 +72,7 @@ async function benchDatabase(client) {
     DEMO_DATA: 'auto',
     EMAIL_PROVIDER: 'log',
     LOG_LEVEL: 'error',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    STRAPI_TELEMETRY_DISABLED: 'true',
+    ...throwawaySecrets(),
   };
   const rows = [];
   try {

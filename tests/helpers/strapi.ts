@@ -1,6 +1,5 @@
 import { createStrapi } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
@@ -11,11 +10,11 @@ type FreshDatabase = { env: Record<string, string>; drop: () => Promise<void> };
 // Shared with the benchmark (plain JavaScript, so that it runs before anything is compiled).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freshDatabase } = require('../../scripts/lib/fresh-database') as { freshDatabase: (prefix: string, postgresUrl?: string) => Promise<FreshDatabase> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { throwawaySecrets } = require('../../scripts/lib/throwaway-secrets') as { throwawaySecrets: () => Record<string, string> };
 
 /** The database of one test file: SQLite, or PostgreSQL when TEST_DATABASE_URL names a server. */
 const createTestDatabase = () => freshDatabase('gcm_test', process.env.TEST_DATABASE_URL);
-
-const secret = () => randomBytes(24).toString('base64');
 
 export type TestApp = {
   strapi: Core.Strapi;
@@ -35,13 +34,7 @@ export async function startApp(env: Record<string, string> = {}, { serveAdminPan
   Object.assign(process.env, {
     NODE_ENV: 'test',
     DEMO_DATA: 'auto',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    STRAPI_TELEMETRY_DISABLED: 'true',
+    ...throwawaySecrets(),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     // E-mails are written to the log unless a test gives its own SMTP server.
     EMAIL_PROVIDER: 'log',
