@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { checkTimeline } from '../../../../../api/phase/timeline';
 import { GCM_OBJECTIVES, STAKEHOLDER_CATEGORIES } from '../../../../../reference/gcm';
 import { SUBMISSION } from '../constants';
@@ -57,12 +56,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async forPhase(scope: RegionScope, phaseDocumentId: string, now = Date.now()) {
-    const phase = (await strapi.db.query('api::phase.phase').findOne({
-      where: { documentId: phaseDocumentId },
-      populate: { region: { select: ['code', 'name'] } },
-    })) as PhaseRow | null;
-    if (!phase) throw new errors.NotFoundError(`No phase ${phaseDocumentId}.`);
-    strapi.plugin('moderation').service('scope').assertInScope(scope, phase.region?.code);
+    const phase = (await strapi.plugin('moderation').service('approved').phaseInScope(scope, phaseDocumentId)) as PhaseRow;
 
     const [rows, questions, outreach] = await Promise.all([
       strapi.db.query(SUBMISSION).findMany({

@@ -9,12 +9,8 @@ const CHANNELS = ['email', 'phone', 'meeting', 'event', 'social_media', 'other']
 
 /** The outreach log: whom moderators invited to speak, so that the dashboard can set it beside who did. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const phaseInScope = async (moderator: Pick<Moderator, 'scope'>, phaseDocumentId: string) => {
-    const phase = await strapi.db.query('api::phase.phase').findOne({ where: { documentId: phaseDocumentId }, select: ['id'], populate: { region: { select: ['code'] } } });
-    if (!phase) throw new errors.NotFoundError(`No phase ${phaseDocumentId}.`);
-    strapi.plugin('moderation').service('scope').assertInScope(moderator.scope, phase.region?.code);
-    return phase as { id: number; region: { code: string } | null };
-  };
+  const phaseInScope = (moderator: Pick<Moderator, 'scope'>, phaseDocumentId: string) =>
+    strapi.plugin('moderation').service('approved').phaseInScope(moderator.scope, phaseDocumentId) as Promise<{ id: number; region: { code: string } | null }>;
 
   return {
     async record(moderator: Moderator, phaseDocumentId: string, input: Record<string, unknown>) {
