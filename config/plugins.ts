@@ -42,7 +42,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     resolve: './src/plugins/moderation',
     config: {
       moderatorNotifications: env('MODERATOR_NOTIFICATIONS', 'immediate'),
-      digestHourUtc: env.int('MODERATOR_DIGEST_HOUR_UTC', 7),
+      digestSchedule: env('MODERATOR_DIGEST_SCHEDULE', '0 7 * * *'),
       adminUrl: `${env('PUBLIC_URL', 'http://localhost:1337')}/admin`,
     },
   },

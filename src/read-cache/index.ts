@@ -48,8 +48,9 @@ function createReadCache(strapi: Core.Strapi) {
       entries.set(key, entry);
     }
     ctx.set('ETag', entry.etag);
-    // Per user or token, revalidated every time: never stored by a shared cache for others.
-    ctx.set('Cache-Control', 'private, no-cache');
+    // Revalidated every time (the ETag makes that cheap). A Hub user's answer stays in their
+    // browser; the Hub server's (token) answer may be kept by its CDN, keyed by Authorization.
+    ctx.set('Cache-Control', state.user ? 'private, no-cache' : 'public, no-cache');
     ctx.set('Vary', 'Authorization');
     if (ctx.get('If-None-Match') === entry.etag) {
       ctx.status = 304;

@@ -16,10 +16,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   if (config('moderatorNotifications') === 'daily') {
     strapi.cron.add({
       moderationDigest: {
-        task: async () => {
-          await strapi.plugin('moderation').service('notifications').sendDigest();
+        // Strapi's cron passes the time the run was scheduled for: the same on every instance.
+        task: async (_context: unknown, scheduledFor: unknown) => {
+          await strapi.plugin('moderation').service('notifications').sendDigest(scheduledFor instanceof Date ? scheduledFor : new Date());
         },
-        options: { rule: `0 ${config('digestHourUtc')} * * *`, tz: 'Etc/UTC' },
+        options: { rule: config('digestSchedule'), tz: 'Etc/UTC' },
       },
     });
   }

@@ -3,8 +3,8 @@ import { errors } from '@strapi/utils';
 export type ModerationConfig = {
   /** New pending submissions reach the region's moderators at once, or in one e-mail a day. */
   moderatorNotifications: 'immediate' | 'daily';
-  /** The hour (UTC) of the daily digest. */
-  digestHourUtc: number;
+  /** When the daily digest goes out: a cron rule in UTC (minutes first, or seconds first with six fields). */
+  digestSchedule: string;
   /** Where links in e-mails to moderators point (the admin panel). */
   adminUrl: string;
   /** Terms that flag a submission for a closer look, per language. */
@@ -29,7 +29,7 @@ const DEFAULT_SENSITIVE_TERMS: Record<string, string[]> = {
 export default {
   default: (): ModerationConfig => ({
     moderatorNotifications: 'immediate',
-    digestHourUtc: 7,
+    digestSchedule: '0 7 * * *',
     adminUrl: 'http://localhost:1337/admin',
     sensitiveTerms: DEFAULT_SENSITIVE_TERMS,
     rejectionReasons: [
@@ -44,8 +44,8 @@ export default {
     if (!['immediate', 'daily'].includes(config.moderatorNotifications)) {
       throw new errors.ValidationError('moderation.moderatorNotifications must be "immediate" or "daily"');
     }
-    if (!Number.isInteger(config.digestHourUtc) || config.digestHourUtc < 0 || config.digestHourUtc > 23) {
-      throw new errors.ValidationError('moderation.digestHourUtc must be a whole hour from 0 to 23');
+    if (typeof config.digestSchedule !== 'string' || ![5, 6].includes(config.digestSchedule.trim().split(/\s+/).length)) {
+      throw new errors.ValidationError('moderation.digestSchedule must be a cron rule, such as "0 7 * * *" for 07:00 UTC');
     }
     if (!Array.isArray(config.rejectionReasons) || config.rejectionReasons.some((r) => typeof r !== 'string' || !r.trim())) {
       throw new errors.ValidationError('moderation.rejectionReasons must be a list of sentences');

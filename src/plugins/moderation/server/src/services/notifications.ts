@@ -13,6 +13,7 @@ type SubmissionForMail = {
 };
 
 const DAY = 24 * 60 * 60 * 1000;
+const DIGESTS = 'moderator_digests';
 
 /**
  * E-mails through Strapi's email plugin: authors hear of decisions and replies, moderators of
@@ -36,6 +37,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { documentId, publishedAt: null },
       populate: { author: { select: ['email', 'blocked'] }, region: { select: ['code', 'name'], populate: { moderators: { select: ['email', 'isActive'] } } } },
     }) as Promise<SubmissionForMail | null>;
+
+  /**
+   * Claims the digest scheduled for `scheduledFor` (a primary key in `moderator_digests`, see
+   * database/migrations) and answers where its window starts, or null when another instance
+   * has claimed it already.
+   */
+  async function claimDigest(scheduledFor: Date): Promise<Date | null> {
+    const digests = () => strapi.db.getConnection(DIGESTS);
+    const key = scheduledFor.toISOString();
+    try {
+      await digests().insert({ scheduled_for: key, claimed_at: new Date() });
+    } catch (error) {
+      const code = String((error as { code?: unknown }).code);
+      if (code === '23505' || code.startsWith('SQLITE_CONSTRAINT') || code === 'ER_DUP_ENTRY') return null;
+      throw error;
+    }
+    const previous = await digests().where('scheduled_for', '<', key).max({ last: 'scheduled_for' }).first();
+    const dayBefore = new Date(scheduledFor.getTime() - DAY);
+    const last = previous?.last ? new Date(String(previous.last)) : null;
+    return last && last > dayBefore ? last : dayBefore;
+  }
 
   const queueLink = (documentId?: string) => `${config('adminUrl')}/plugins/moderation${documentId ? `/submissions/${documentId}` : ''}`;
 
@@ -69,11 +91,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await send(submission.author, 'A moderator replied to your submission', `A moderator replied to your submission "${submission.title}". The reply is shown with your submission while it is published.\n`);
     },
 
-    /** One e-mail per moderator listing the submissions of their regions that arrived in the last day. */
-    async sendDigest(now = new Date()): Promise<number> {
-      const since = new Date(now.getTime() - DAY);
+    /**
+     * One e-mail per moderator listing the submissions of their regions that arrived since the
+     * previous digest (a day at most). Every instance runs this at the same scheduled time; only
+     * the one that claims that time sends, so nobody gets a digest twice.
+     */
+    async sendDigest(scheduledFor = new Date()): Promise<number> {
+      const since = await claimDigest(scheduledFor);
+      if (!since) return 0;
       const fresh = (await strapi.db.query(SUBMISSION).findMany({
-        where: { publishedAt: null, moderationState: 'pending', createdAt: { $gt: since } },
+        where: { publishedAt: null, moderationState: 'pending', createdAt: { $gt: since, $lte: scheduledFor } },
         populate: { region: { select: ['code', 'name'], populate: { moderators: { select: ['email', 'isActive'] } } } },
         orderBy: { createdAt: 'asc' },
       })) as SubmissionForMail[];
