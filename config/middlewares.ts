@@ -12,12 +12,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  // The body parsers' refusals (too large, malformed, too many files) as clear 4xx answers.
-  'global::body-errors',
+  // The content API's smaller JSON limit, and the body parsers' refusals (too large,
+  // malformed, too many files) as clear 4xx answers.
+  { name: 'global::body-limits', config: { contentApiJsonLimit: env('BODY_JSON_LIMIT', '256kb') } },
   {
     name: 'strapi::body',
     config: {
-      jsonLimit: env('BODY_JSON_LIMIT', '256kb'),
+      // The admin panel's (a summary's text can be large); the content API's is BODY_JSON_LIMIT.
+      jsonLimit: env('BODY_ADMIN_JSON_LIMIT', '4mb'),
       formLimit: env('BODY_FORM_LIMIT', '256kb'),
       textLimit: env('BODY_TEXT_LIMIT', '256kb'),
       formidable: {

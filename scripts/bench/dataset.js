@@ -16,6 +16,10 @@ const STATES = [
 ];
 const CATEGORIES = ['migrants', 'civil_society', 'migrant_diaspora_organizations', 'faith_based_organizations', 'local_authorities_communities', 'private_sector', 'trade_unions', 'academia', 'media', 'un_system'];
 const KINDS = ['comment', 'research_report', 'recommendation', 'data', 'feedback'];
+// The busiest phase (UNECE before its review) gets 4 submissions in 11: of 20,000, about 4,000
+// approved, the size of the summary target. The rest spread evenly over the other phases.
+const BUSIEST_REGION = 'UNECE';
+const BUSIEST_SHARE = [4, 11];
 const COUNTRIES = ['FR', 'DE', 'IT', 'ES', 'KE', 'NG', 'MX', 'BR', 'IN', 'PH', 'JO', 'LB', 'TR', 'UA', 'US', 'CA'];
 
 /** Deterministic pseudo-random numbers, so that two runs measure the same data. */
@@ -63,7 +67,7 @@ async function createStructure(strapi, rnd) {
           locale: 'en',
           status: 'published',
         });
-        questions.push({ documentId: q.documentId, phase: phase.documentId, region: region.documentId });
+        questions.push({ documentId: q.documentId, phase: phase.documentId, region: region.documentId, busiest: region.code === BUSIEST_REGION && kind === 'pre_review' });
       }
     }
   }
@@ -95,11 +99,13 @@ async function buildDataset(strapi, { submissions = 20000, replies = 5000, event
   const objectives = await strapi.db.query('api::gcm-objective.gcm-objective').findMany({ select: ['id'] });
 
   const start = Date.now() - 25 * 864e5;
+  const busiest = questions.filter((q) => q.busiest);
+  const others = questions.filter((q) => !q.busiest);
   const planned = Array.from({ length: submissions }, (_, i) => {
     let r = rnd();
     const state = STATES.find(([, share]) => (r -= share) < 0)?.[0] ?? 'approved';
     const createdAt = new Date(start + (i / submissions) * 24 * 864e5);
-    return { documentId: documentId(), state, createdAt, question: pick(questions), author: pick(authors).id, objectives: [pick(objectives).id, pick(objectives).id].filter((v, j, a) => a.indexOf(v) === j) };
+    return { documentId: documentId(), state, createdAt, question: pick(i % BUSIEST_SHARE[1] < BUSIEST_SHARE[0] ? busiest : others), author: pick(authors).id, objectives: [pick(objectives).id, pick(objectives).id].filter((v, j, a) => a.indexOf(v) === j) };
   });
 
   const rowOf = (s, published) => ({
@@ -189,7 +195,16 @@ async function buildDataset(strapi, { submissions = 20000, replies = 5000, event
   });
   await insertRows(knex, strapi.db.metadata.get(EVENT).tableName, eventRows);
 
-  return { phases: phaseRows.draft.size || phaseRows.published.size, questions: questions.length, submissions: planned.length, approved: approved.length, replies: replyPlan.length, events: eventRows.length, firstPhase: questions[0].phase };
+  const inBusiest = planned.filter((s) => s.question.busiest);
+  return {
+    phases: phaseRows.draft.size || phaseRows.published.size,
+    questions: questions.length,
+    submissions: planned.length,
+    approved: approved.length,
+    replies: replyPlan.length,
+    events: eventRows.length,
+    busiest: { phase: busiest[0].phase, region: BUSIEST_REGION, question: busiest[0].documentId, submissions: inBusiest.length, approved: inBusiest.filter((s) => s.state === 'approved').length, pending: inBusiest.filter((s) => s.state === 'pending').map((s) => s.documentId) },
+  };
 }
 
 module.exports = { buildDataset };

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * The floor of the benchmark: a bare Node HTTP server answering the Hub's list read (published
- * submissions of a phase, 25 a page, with question and replies) with hand-written SQL on the
- * same database, and nothing else: no auth, no validation, no sanitising.
+ * submissions of a phase, 25 a page, with question and replies) and the moderation queue (a
+ * page of a region's submissions in one state, filtered, with the count of each state) with
+ * hand-written SQL on the same database, and nothing else: no auth, no validation, no sanitising.
  */
 const http = require('node:http');
 
@@ -21,6 +22,21 @@ const REPLIES = `
   from moderator_replies_submission_lnk l join moderator_replies r on r.id = l.moderator_reply_id
   where r.published_at is not null and l.submission_id in (__IDS__)`;
 
+const QUEUE_FROM = `
+  from submissions s
+  join submissions_region_lnk sr on sr.submission_id = s.id join regions r on r.id = sr.region_id
+  join submissions_phase_lnk sp on sp.submission_id = s.id join phases p on p.id = sp.phase_id
+  where s.published_at is null and r.code = $1 and ($2 = '' or p.document_id = $2)
+    and ($3 = '' or s.stakeholder_category = $3) and ($4 = '' or s.kind = $4)
+    and ($5 = '' or lower(s.title) like $6 or lower(s.body) like $6 or lower(s.organisation) like $6 or lower(s.author_name) like $6)`;
+const QUEUE = `
+  select s.document_id, s.title, substr(s.body, 1, 280) as excerpt, s.kind, s.author_name, s.organisation, s.stakeholder_category,
+         s.language, s.moderation_state, s.screening_flags, s.flagged, s.created_at, q.document_id as question_id, q.position as question_position
+  ${QUEUE_FROM} and s.moderation_state = $7
+  order by s.created_at asc limit 25`
+  .replace('from submissions s', 'from submissions s left join submissions_guiding_question_lnk sq on sq.submission_id = s.id left join guiding_questions q on q.id = sq.guiding_question_id');
+const QUEUE_COUNTS = `select s.moderation_state as state, count(*) as n ${QUEUE_FROM} group by s.moderation_state`;
+
 async function database() {
   if (process.env.DATABASE_CLIENT === 'postgres') {
     const { Pool } = require('pg');
@@ -30,9 +46,10 @@ async function database() {
   const db = new (require('better-sqlite3'))(process.env.DATABASE_FILENAME, { readonly: true });
   const cache = new Map();
   return async (sql, params) => {
-    const text = sql.replace(/\$\d+/g, "?");
+    // Numbered parameters ($1, used more than once) as named ones.
+    const text = sql.replace(/\$(\d+)/g, '@p$1');
     if (!cache.has(text)) cache.set(text, db.prepare(text));
-    return cache.get(text).all(...params);
+    return cache.get(text).all(Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value])));
   };
 }
 
@@ -40,6 +57,14 @@ async function database() {
   const query = await database();
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://floor');
+    if (url.pathname === '/queue') {
+      const p = (name) => url.searchParams.get(name) || '';
+      const filters = [p('region'), p('phase'), p('stakeholderCategory'), p('kind'), p('q'), `%${p('q').toLowerCase()}%`];
+      const [rows, counts] = await Promise.all([query(QUEUE, [...filters, p('state') || 'pending']), query(QUEUE_COUNTS, filters)]);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ data: rows, meta: { counts: Object.fromEntries(counts.map((c) => [c.state, Number(c.n)])) } }));
+      return;
+    }
     const page = Number(url.searchParams.get('page') || 1);
     const rows = await query(LIST, [url.searchParams.get('phase'), (page - 1) * 25]);
     const ids = rows.map((r) => Number(r.id));

@@ -859,7 +859,7 @@ export interface ApiSummarySummary extends Struct.CollectionTypeSchema {
     body: Schema.Attribute.RichText &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 100000;
+        maxLength: 3000000;
         minLength: 1;
       }>;
     createdAt: Schema.Attribute.DateTime;
