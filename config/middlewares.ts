@@ -5,10 +5,25 @@ const MB = 1024 * 1024;
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   const { maxFiles, maxFileMb } = attachmentLimits(env);
+  const storage = env('S3_PUBLIC_ORIGIN', '') ? [env('S3_PUBLIC_ORIGIN')] : [];
   return [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'connect-src': ["'self'", 'https:'],
+          // Uploads kept in S3-compatible storage are shown from its origin (docs/DEPLOYMENT.md).
+          'img-src': ["'self'", 'data:', 'blob:', ...storage],
+          'media-src': ["'self'", 'data:', 'blob:', ...storage],
+          upgradeInsecureRequests: null,
+        },
+      },
+    },
+  },
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',

@@ -24,7 +24,33 @@ const email = (env: Env) => ({
   },
 });
 
+/**
+ * `UPLOAD_PROVIDER=s3` keeps uploads in S3-compatible storage, which several instances share
+ * (docs/DEPLOYMENT.md). Objects are private and every URL handed out is signed, so a pending
+ * submission's attachment cannot be fetched by its address alone. The default is public/uploads.
+ */
+const upload = (env: Env) =>
+  env('UPLOAD_PROVIDER', 'local') === 's3'
+    ? {
+        config: {
+          provider: 'aws-s3',
+          providerOptions: {
+            baseUrl: env('S3_BASE_URL'),
+            rootPath: env('S3_ROOT_PATH'),
+            s3Options: {
+              credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
+              region: env('S3_REGION', 'us-east-1'),
+              ...(env('S3_ENDPOINT') ? { endpoint: env('S3_ENDPOINT') } : {}),
+              forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', false),
+              params: { Bucket: env('S3_BUCKET'), ACL: env('S3_ACL', 'private'), signedUrlExpires: env.int('S3_URL_EXPIRES', 900) },
+            },
+          },
+        },
+      }
+    : {};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  upload: upload(env),
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -11,11 +11,10 @@ const LIST = `
   select s.id, s.document_id, s.kind, s.title, s.body, s.author_name, s.organisation, s.stakeholder_category, s.countries, s.language, s.created_at, s.published_at,
          q.document_id as question_id, q.position as question_position, q.text as question_text
   from submissions s
-  join submissions_phase_lnk sp on sp.submission_id = s.id
-  join phases p on p.id = sp.phase_id
   left join submissions_guiding_question_lnk sq on sq.submission_id = s.id
   left join guiding_questions q on q.id = sq.guiding_question_id
-  where p.document_id = $1 and s.published_at is not null
+  where s.published_at is not null
+    and s.id in (select sp.submission_id from submissions_phase_lnk sp join phases p on p.id = sp.phase_id where p.document_id = $1)
   order by s.created_at desc limit 25 offset $2`;
 const REPLIES = `
   select l.submission_id, r.document_id, r.body, r.moderator_name, r.created_at

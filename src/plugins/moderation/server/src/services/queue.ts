@@ -75,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const pageSize = positiveInt(query.pageSize, 25, 100);
       const inScope = { publishedAt: null, ...regionWhere(scope, query.region as string | undefined), ...filtersOf(query) };
       const where = { ...inScope, moderationState: state };
-      const [rows, total, counts] = await Promise.all([
+      const [rows, counts] = await Promise.all([
         strapi.db.query(SUBMISSION).findMany({
           where,
           select: ['documentId', 'title', 'body', 'kind', 'authorName', 'organisation', 'stakeholderCategory', 'language', 'moderationState', 'screeningFlags', 'flagged', 'decisionReason', 'createdAt', 'decidedAt'],
@@ -85,12 +85,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           offset: (page - 1) * pageSize,
           limit: pageSize,
         }),
-        strapi.db.query(SUBMISSION).count({ where }),
         Promise.all(STATES.map(async (s) => [s, await strapi.db.query(SUBMISSION).count({ where: { ...inScope, moderationState: s } })] as const)),
       ]);
+      // The tab's own count is its total (the counts are answered from submissions_queue_idx).
+      const byState = Object.fromEntries(counts) as Record<(typeof STATES)[number], number>;
+      const total = byState[state];
       return {
         data: rows.map(({ body, ...row }: { body: string }) => ({ ...row, excerpt: body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body })),
-        meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) }, counts: Object.fromEntries(counts) },
+        meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) }, counts: byState },
       };
     },
 
