@@ -9,6 +9,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   return [
   'strapi::logger',
   'strapi::errors',
+  // The database out of reach answers 503 (and the pool reconnects), not 500.
+  'global::database-unavailable',
   {
     name: 'strapi::security',
     config: {
@@ -24,8 +26,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       },
     },
   },
-  'strapi::cors',
-  'strapi::poweredBy',
+  // Attachments of submissions that are not published are not served from /uploads.
+  'global::private-uploads',
+  // Browsers may call the API from the Hub's origins only (CORS_ORIGINS); Strapi's default is any.
+  { name: 'strapi::cors', config: { origin: env.array('CORS_ORIGINS', []) } },
   'strapi::query',
   // The content API's smaller JSON limit, and the body parsers' refusals (too large,
   // malformed, too many files) as clear 4xx answers.

@@ -55,6 +55,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       jwtSecret: env('JWT_SECRET'),
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+      // Login, registration and password routes: attempts per address per window (Strapi's is 10 a minute).
+      ratelimit: { interval: env.int('LOGIN_RATE_WINDOW_MINUTES', 15) * 60 * 1000, max: env.int('LOGIN_RATE_LIMIT', 10) },
       register: {
         // What a Hub user may say about themselves when registering. Never the role:
         // roles are assigned by the secretariat.

@@ -1,8 +1,8 @@
 import { factories } from '@strapi/strapi';
 import type { UID } from '@strapi/strapi';
 
-/** Published documents only, answered from the read cache while nothing published has changed. */
-const PUBLISHED_ONLY = ['global::published-only', 'global::read-cache'];
+/** Read parameters of the right shape; published documents only, answered from the read cache while nothing published has changed. */
+const PUBLISHED_ONLY = ['global::query-shape', 'global::published-only', 'global::read-cache'];
 
 /** Routes of a type the Hub reads and nobody writes through the content API. */
 export const createReadOnlyRouter = (uid: UID.ContentType) =>

@@ -38,6 +38,8 @@ export async function startApp(env: Record<string, string> = {}, { serveAdminPan
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     // E-mails are written to the log unless a test gives its own SMTP server.
     EMAIL_PROVIDER: 'log',
+    // Tests sign in often from one address; tests/hardening.test.ts sets the real limit.
+    LOGIN_RATE_LIMIT: '1000',
     ...database.env,
     ...env,
   });

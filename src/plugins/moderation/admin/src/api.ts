@@ -45,7 +45,7 @@ export type SubmissionDetail = Omit<QueueItem, "attachments" | "region"> & {
   countries: string[] | null;
   links: { url: string; label: string | null }[];
   translations: Translation[];
-  attachments: { name: string; mime: string; size: number; url: string }[];
+  attachments: { id: number; name: string; mime: string; size: number; url: string }[];
   phase: { documentId: string; title: string; kind: string } | null;
   region: { code: string; name: string } | null;
   replyTo: { documentId: string; title: string; authorName: string } | null;

@@ -12,6 +12,7 @@ import {
   SingleSelect,
   SingleSelectOption,
   Textarea,
+  TextButton,
   TextInput,
   Typography,
 } from '@strapi/design-system';
@@ -338,10 +339,14 @@ const Submission = ({ documentId }: { documentId: string }) => {
             </Section>
             <Section title="Attachments and links">
               {s.attachments.length === 0 && s.links.length === 0 && <Typography textColor="neutral600">None.</Typography>}
+              {/* Fetched with the moderator's credentials: /uploads serves published attachments only. */}
               {s.attachments.map((a) => (
-                <Link key={a.url} href={a.url} isExternal>
+                <TextButton
+                  key={a.id}
+                  onClick={() => api.download(`/moderation/submissions/${s.documentId}/attachments/${a.id}`, a.name).catch((e) => toggleNotification({ type: 'danger', message: errorMessage(e) }))}
+                >
                   {a.name} ({Math.round(a.size)} kB)
-                </Link>
+                </TextButton>
               ))}
               {s.links.map((l) => (
                 <Link key={l.url} href={l.url} isExternal>

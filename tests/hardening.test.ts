@@ -1,0 +1,247 @@
+/**
+ * Hostile input (docs/SECURITY.md): CORS and security headers, forged and expired tokens, query
+ * abuse, property-based fuzzing of posting and of every read endpoint's parameters, and login
+ * brute force. Every answer is a 2xx or a 4xx, never a 5xx; a refused post writes nothing; nothing
+ * unpublished appears in any answer.
+ */
+import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
+import jwt from 'jsonwebtoken';
+import qs from 'qs';
+import { createHubToken } from '../src/setup/access';
+import { adminLogin, HUB_ACCOUNTS, hubLogin, DEMO_USER_PASSWORD } from './helpers/accounts';
+import { COLLECTION_TYPES, demoQuestions, validSubmission, writtenRows } from './helpers/fixtures';
+import { appDir, startApp, type TestApp } from './helpers/strapi';
+
+const HUB_ORIGIN = 'https://hub.example.org';
+const SECRET_MARK = 'UNPUBLISHED-MARK';
+const FUZZ_READS = Number(process.env.FUZZ_READS ?? 1500);
+const FUZZ_POSTS = Number(process.env.FUZZ_POSTS ?? 400);
+const LOGIN_LIMIT = 5;
+
+let app: TestApp;
+let stakeholder: string;
+let hubToken: string;
+let question: string;
+let pending: string;
+/** What this file tried, for docs/SECURITY.md (printed at the end). */
+const tally = { hostileCases: 0, fuzzedReads: 0, fuzzedPosts: 0, serverErrors: 0 };
+
+beforeAll(async () => {
+  app = await startApp({ CORS_ORIGINS: HUB_ORIGIN, SUBMISSION_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: String(LOGIN_LIMIT) });
+  stakeholder = await hubLogin(app, HUB_ACCOUNTS.stakeholder);
+  hubToken = await createHubToken(app.strapi, 'hardening token');
+  [question] = await demoQuestions(app);
+  const posted = await app.http().post('/api/submissions').set('Authorization', `Bearer ${stakeholder}`).send({ data: validSubmission(question, { title: `${SECRET_MARK} pending`, body: `${SECRET_MARK} body` }) });
+  pending = posted.body.data.documentId;
+});
+
+afterAll(async () => {
+  // The figures docs/SECURITY.md reports, per database.
+  fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
+  fs.writeFileSync(path.join(appDir, '.tmp', `hardening-${app?.databaseClient}.json`), JSON.stringify(tally, null, 2));
+  await app?.stop();
+});
+
+const read = (path: string) => app.http().get(path).set('Authorization', `Bearer ${hubToken}`);
+
+function expectClean(res: { status: number; text: string }, label: string) {
+  if (res.status >= 500) tally.serverErrors += 1;
+  expect([label, res.status < 500]).toEqual([label, true]);
+  expect([label, res.text.includes(SECRET_MARK)]).toEqual([label, false]);
+}
+
+describe('headers', () => {
+  test('CORS answers the configured Hub origin only', async () => {
+    const allowed = await app.http().options('/api/submissions').set('Origin', HUB_ORIGIN).set('Access-Control-Request-Method', 'GET');
+    expect(allowed.headers['access-control-allow-origin']).toBe(HUB_ORIGIN);
+    for (const origin of ['https://evil.example', 'null', `${HUB_ORIGIN}.evil.example`, 'http://hub.example.org']) {
+      tally.hostileCases += 1;
+      const refused = await app.http().options('/api/submissions').set('Origin', origin).set('Access-Control-Request-Method', 'GET');
+      expect([origin, refused.headers['access-control-allow-origin'] ?? '']).toEqual([origin, '']);
+      const get = await read('/api/regions').set('Origin', origin);
+      expect(get.headers['access-control-allow-origin'] ?? '').toBe('');
+    }
+  });
+
+  test('security headers on the API and the admin panel; the server does not name itself', async () => {
+    for (const path of ['/api/regions', '/admin/login', '/uploads/nothing.pdf']) {
+      const res = await app.http().get(path).set('Authorization', `Bearer ${hubToken}`);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+});
+
+describe('tokens', () => {
+  test('forged, expired, foreign and malformed credentials are 401, never a read', async () => {
+    const user = (await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: HUB_ACCOUNTS.stakeholder } })) as { id: number };
+    const secret = app.strapi.config.get('plugin::users-permissions.jwtSecret') as string;
+    const [header, payload, signature] = stakeholder.split('.');
+    const flipped = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    const cases: Record<string, string> = {
+      'a changed signature': `${header}.${payload}.${flipped}`,
+      'a changed payload': `${header}.${Buffer.from(JSON.stringify({ id: 1, iat: 1 })).toString('base64url')}.${signature}`,
+      'no signature (alg none)': `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`,
+      'expired': jwt.sign({ id: user.id }, secret, { expiresIn: -60 }),
+      'signed with another secret': jwt.sign({ id: user.id }, 'not-the-secret'),
+      'an admin panel token': await adminLogin(app, 'moderator.unece@example.org'),
+      'a random string': 'x'.repeat(40),
+      'a revoked API token': await (async () => {
+        const token = await app.strapi.service('admin::api-token-content-api').create({ name: 'to revoke', kind: 'content-api', type: 'read-only', lifespan: null });
+        await app.strapi.service('admin::api-token-content-api').revoke(token.id);
+        return token.accessKey as string;
+      })(),
+    };
+    for (const [label, token] of Object.entries(cases)) {
+      tally.hostileCases += 1;
+      const res = await app.http().get('/api/submissions').set('Authorization', `Bearer ${token}`);
+      expect([label, res.status]).toEqual([label, 401]);
+      const mine = await app.http().get('/api/submissions/mine').set('Authorization', `Bearer ${token}`);
+      expect([label, mine.status]).toEqual([label, 401]);
+    }
+  });
+});
+
+describe('query abuse', () => {
+  const deep = (levels: number) => Array.from({ length: levels }, () => '[populate][replyTo]').join('').replace(/^\[populate\]/, 'populate');
+  const HOSTILE: [string, string][] = [
+    ['filter on a private field', '/api/submissions?filters[moderationState][$eq]=pending'],
+    ['filter through the author relation', '/api/submissions?filters[author][email][$contains]=@'],
+    ['sort on a private field', '/api/submissions?sort=decisionReason:asc'],
+    ['populate the author', '/api/submissions?populate[author]=true'],
+    ['populate everything', '/api/submissions?populate=*'],
+    ['populate everything deep', '/api/submissions?populate[replyTo][populate]=*'],
+    ['a private field asked for', '/api/submissions?fields[0]=decisionReason'],
+    ['drafts asked for', '/api/submissions?status=draft'],
+    ['drafts through a filter on publishedAt', '/api/submissions?filters[publishedAt][$null]=true'],
+    ['drafts through publicationFilter', '/api/submissions?publicationFilter=never-published'],
+    ['populate 20 levels deep', `/api/submissions?${deep(20)}=true`],
+    ['populate 200 levels deep', `/api/submissions?${deep(200)}=true`],
+    ['populate very wide', `/api/submissions?${Array.from({ length: 300 }, (_, i) => `populate[${i}]=replyTo`).join('&')}`],
+    ['a huge page', '/api/submissions?pagination[pageSize]=1000000'],
+    ['a negative page', '/api/submissions?pagination[page]=-3'],
+    ['start and limit, negative', '/api/submissions?pagination[start]=-5&pagination[limit]=-1'],
+    ['pagination not a number', '/api/submissions?pagination[pageSize]=abc'],
+    ['an unknown operator', '/api/submissions?filters[title][$where]=1'],
+    ['a regex operator', '/api/submissions?filters[title][$regex]=.*'],
+    ['an operator at the top', '/api/submissions?filters[$or][0][$where]=1'],
+    ['$in with 5,000 values', `/api/submissions?${Array.from({ length: 5000 }, (_, i) => `filters[id][$in][${i}]=${i}`).join('&')}`],
+    ['filters 60 levels deep', `/api/submissions?filters${'[$and][0]'.repeat(60)}[title][$eq]=x`],
+    ['a SQL fragment in a value', "/api/submissions?filters[title][$eq]=x'%20OR%201=1--"],
+    ['a SQL fragment in a sort', '/api/submissions?sort=title;drop%20table%20submissions'],
+    ['a prototype key', '/api/submissions?filters[__proto__][polluted]=1&filters[constructor][prototype][x]=1'],
+    ['an unknown locale', '/api/guiding-questions?locale=xx-evil'],
+    ['every locale', '/api/guiding-questions?locale=*'],
+    ['a malformed percent escape', '/api/submissions?filters[title][$eq]=%E0%A4%A'],
+    ['an id that is not one', '/api/submissions/%00%27"'],
+    ['a 60 kB query string', `/api/submissions?filters[title][$contains]=${'a'.repeat(60000)}`],
+  ];
+
+  test.each(HOSTILE)('%s: a clean answer, nothing unpublished', async (label, path) => {
+    tally.hostileCases += 1;
+    const res = await read(path);
+    expectClean(res, label);
+    if (res.status === 200 && Array.isArray(res.body.data)) expect(res.body.data.length).toBeLessThanOrEqual(100);
+  });
+
+  test('a page is never larger than 100', async () => {
+    expect((await read('/api/submissions?pagination[pageSize]=1000000')).body.meta.pagination.pageSize).toBeLessThanOrEqual(100);
+  });
+});
+
+/** Names the schemas use, and some they do not, for the fuzzer to combine. */
+const FIELD = fc.constantFrom('title', 'body', 'kind', 'id', 'documentId', 'createdAt', 'publishedAt', 'moderationState', 'decisionReason', 'author', 'email', 'phase', 'region', 'code', 'guidingQuestion', 'replyTo', 'responses', 'moderatorReplies', 'attachments', 'translations', 'locale', 'text', 'position', '$and', '$or', '$not', '__proto__', 'constructor', '*');
+const OPERATOR = fc.constantFrom('$eq', '$ne', '$in', '$notIn', '$lt', '$gte', '$contains', '$containsi', '$startsWith', '$null', '$notNull', '$between', '$where', '$regex', '$exists');
+const VALUE = fc.oneof(fc.string({ maxLength: 30 }), fc.integer(), fc.boolean(), fc.constant(''), fc.constant('*'), fc.constant('null'), fc.string({ unit: 'binary', maxLength: 10 }), fc.array(fc.oneof(fc.string({ maxLength: 8 }), fc.integer()), { maxLength: 4 }));
+const FILTER: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  node: fc.oneof({ depthSize: 'small' }, VALUE, fc.dictionary(fc.oneof(FIELD, OPERATOR), tie('node'), { maxKeys: 3 }), fc.array(tie('node'), { maxLength: 3 })),
+})).node;
+const QUERY = fc.record(
+  {
+    filters: FILTER,
+    sort: fc.oneof(fc.string({ maxLength: 20 }), fc.array(fc.tuple(FIELD, fc.constantFrom('asc', 'desc', 'sideways')).map(([f, d]) => `${f}:${d}`), { maxLength: 3 })),
+    populate: fc.oneof(fc.constant('*'), FIELD, fc.dictionary(FIELD, fc.oneof(fc.constant(true), fc.constant('*'), fc.record({ populate: fc.oneof(FIELD, fc.constant('*')), fields: fc.array(FIELD, { maxLength: 3 }) }, { requiredKeys: [] })), { maxKeys: 3 })),
+    fields: fc.array(FIELD, { maxLength: 4 }),
+    pagination: fc.record({ page: VALUE, pageSize: VALUE, start: VALUE, limit: VALUE, withCount: VALUE }, { requiredKeys: [] }),
+    status: fc.constantFrom('draft', 'published', 'any', ''),
+    locale: fc.oneof(fc.constantFrom('en', 'fr', 'ar', 'zh', '*', 'all'), fc.string({ maxLength: 6 })),
+    publicationFilter: fc.constantFrom('never-published', 'has-published-version', 'modified', 'x'),
+    _q: fc.string({ maxLength: 20 }),
+  },
+  { requiredKeys: [] },
+);
+const ENDPOINT = fc.oneof(
+  fc.constantFrom(...Object.keys(COLLECTION_TYPES)).map((c) => `/api/${c}`),
+  fc.constantFrom('/api/submissions/mine'),
+);
+
+test(`fuzzing the read endpoints' parameters (${FUZZ_READS} requests): no 5xx, nothing unpublished`, async () => {
+  await fc.assert(
+    fc.asyncProperty(ENDPOINT, QUERY, fc.boolean(), async (endpoint, query, asStakeholder) => {
+      tally.fuzzedReads += 1;
+      const path = `${endpoint}?${qs.stringify(query, { encodeValuesOnly: true })}`;
+      const res = await app.http().get(path).set('Authorization', `Bearer ${asStakeholder ? stakeholder : hubToken}`);
+      // The author's own list is the one place where their pending post belongs.
+      if (endpoint === '/api/submissions/mine' && asStakeholder) {
+        expect(res.status).toBeLessThan(500);
+      } else {
+        expectClean(res, path);
+      }
+    }),
+    { numRuns: FUZZ_READS, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) },
+  );
+});
+
+const POST_FIELD = fc.constantFrom('kind', 'title', 'body', 'guidingQuestion', 'countries', 'gcmObjectives', 'language', 'links', 'replyTo', 'moderationState', 'publishedAt', 'author', 'region', 'phase', 'id', 'documentId', '__proto__', 'attachments');
+const ANY_VALUE = fc.oneof(VALUE, fc.object({ maxDepth: 2 }), fc.constant(null), fc.string({ minLength: 5000, maxLength: 30000 }), fc.constant('<script>alert(1)</script>'), fc.double());
+
+test(`fuzzing posting (${FUZZ_POSTS} requests): no 5xx, nothing written when refused`, async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.dictionary(POST_FIELD, ANY_VALUE, { maxKeys: 8 }), fc.boolean(), fc.boolean(), async (changes, startValid, wrapped) => {
+      tally.fuzzedPosts += 1;
+      const data = { ...(startValid ? validSubmission(question, { title: 'Fuzzed post' }) : {}), ...changes };
+      const before = await writtenRows(app);
+      const res = await app.http().post('/api/submissions').set('Authorization', `Bearer ${stakeholder}`).send(wrapped ? { data } : data);
+      if (res.status >= 500) tally.serverErrors += 1;
+      expect(res.status).toBeLessThan(500);
+      if (res.status !== 201) {
+        expect(res.body?.error?.message).toEqual(expect.any(String));
+        expect(await writtenRows(app)).toEqual(before);
+      }
+    }),
+    { numRuns: FUZZ_POSTS, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) },
+  );
+});
+
+// Last: the limits it trips last five minutes for this address.
+describe('login brute force', () => {
+  test(`Hub logins: past ${LOGIN_LIMIT} attempts from one address, 429, even with the right password`, async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < LOGIN_LIMIT + 3; i += 1) {
+      tally.hostileCases += 1;
+      statuses.push((await app.http().post('/api/auth/local').send({ identifier: HUB_ACCOUNTS.stakeholder, password: `wrong-${i}` })).status);
+    }
+    // The sign-in in beforeAll counted too.
+    expect(statuses).toEqual([...Array(LOGIN_LIMIT - 1).fill(400), 429, 429, 429, 429]);
+    expect((await app.http().post('/api/auth/local').send({ identifier: HUB_ACCOUNTS.stakeholder, password: DEMO_USER_PASSWORD })).status).toBe(429);
+  });
+
+  test('admin panel logins: limited the same way', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      tally.hostileCases += 1;
+      statuses.push((await app.http().post('/admin/login').send({ email: 'moderator.unece@example.org', password: `wrong-${i}` })).status);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(3);
+    expect(statuses.every((s) => s === 400 || s === 429)).toBe(true);
+  });
+
+  test('the pending submission stayed unpublished through all of it', async () => {
+    expect(await app.strapi.documents('api::submission.submission').findOne({ documentId: pending, status: 'published' })).toBeNull();
+  });
+});
