@@ -6,6 +6,7 @@ import { syncContentApiRoles } from './setup/access';
 import { registerModerationConditions, syncAdminRoles } from './setup/admin-roles';
 import { seedDemo } from './setup/demo';
 import { ensureLocales, ensureReferenceContent } from './setup/reference-data';
+import { isDatabaseUnavailable } from './utils/database-errors';
 
 /**
  * `DEMO_DATA`: `auto` (the default outside production) loads the demo space into an empty
@@ -31,8 +32,23 @@ function enforcePhaseTimeline(strapi: Core.Strapi) {
   });
 }
 
+/**
+ * When the database goes away mid-request, queries Strapi ran side by side can fail after their
+ * request has already been answered (503): nobody awaits them any more. Those must not stop the
+ * server, which reconnects on its own; any other unhandled rejection still does.
+ */
+let onUnhandledRejection: ((reason: unknown) => void) | undefined;
+function surviveDatabaseOutages(strapi: Core.Strapi) {
+  onUnhandledRejection = (reason) => {
+    if (!isDatabaseUnavailable(reason)) throw reason;
+    strapi.log.warn(`database unavailable: a query failed after its request was answered (${(reason as Error).message.split(' - ').pop()})`);
+  };
+  process.on('unhandledRejection', onUnhandledRejection);
+}
+
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    surviveDatabaseOutages(strapi);
     enforcePhaseTimeline(strapi);
     // Counts writes from the first one on, so that no instance keeps serving what changed.
     readCacheFor(strapi);
@@ -52,5 +68,9 @@ export default {
       await seedDemo(strapi);
       strapi.log.info('Demo data loaded (DEMO_DATA=never turns this off).');
     }
+  },
+
+  destroy() {
+    if (onUnhandledRejection) process.off('unhandledRejection', onUnhandledRejection);
   },
 };
