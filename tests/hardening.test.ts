@@ -7,8 +7,10 @@
 import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import jwt from 'jsonwebtoken';
 import qs from 'qs';
+import winston from 'winston';
 import { createHubToken } from '../src/setup/access';
 import { adminLogin, HUB_ACCOUNTS, hubLogin, DEMO_USER_PASSWORD } from './helpers/accounts';
 import { COLLECTION_TYPES, demoQuestions, validSubmission, writtenRows } from './helpers/fixtures';
@@ -244,4 +246,26 @@ describe('login brute force', () => {
   test('the pending submission stayed unpublished through all of it', async () => {
     expect(await app.strapi.documents('api::submission.submission').findOne({ documentId: pending, status: 'published' })).toBeNull();
   });
+});
+
+test('personal data stays out of the logs, at every level', async () => {
+  const lines: string[] = [];
+  const transport = new winston.transports.Stream({ stream: new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }) });
+  const level = app.strapi.log.level;
+  app.strapi.log.add(transport);
+  app.strapi.log.level = 'silly';
+  const secrets = ['new.person@example.org', 'Secret-Pass-123!', HUB_ACCOUNTS.stakeholder, DEMO_USER_PASSWORD, '+41 22 917 12 34'];
+  try {
+    await app.http().post('/api/auth/local/register').send({ username: 'new-person', email: secrets[0], password: secrets[1], displayName: 'New Person' });
+    await app.http().post('/api/auth/local').send({ identifier: secrets[2], password: secrets[3] });
+    await app.http().post('/api/submissions').set('Authorization', `Bearer ${stakeholder}`).send({ data: validSubmission(question, { title: 'Call me', body: `Reach me on ${secrets[4]} or at ${secrets[0]}.` }) });
+    await app.http().post('/api/submissions').set('Authorization', `Bearer ${stakeholder}`).send({ data: { title: secrets[0] } });
+    const secretariat = await adminLogin(app, 'secretariat@example.org');
+    await app.http().post('/moderation/people/search').set('Authorization', `Bearer ${secretariat}`).send({ email: secrets[0] });
+  } finally {
+    app.strapi.log.remove(transport);
+    app.strapi.log.level = level;
+  }
+  expect(lines.some((line) => line.includes('/api/auth/local'))).toBe(true);
+  for (const secret of secrets) expect([secret, lines.filter((line) => line.includes(secret))]).toEqual([secret, []]);
 });

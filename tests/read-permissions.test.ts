@@ -255,3 +255,74 @@ describe('attachments follow their submission', () => {
     expect((await anonymous(url)).status).toBe(404);
   });
 });
+
+describe("a stakeholder's personal data, on request", () => {
+  const EMAIL = 'leaving.stakeholder@example.org';
+  let userId: number;
+  let token: string;
+  let secretariat: string;
+  let published: string;
+  let pendingWithFile: string;
+  let fileId: number;
+  const asSecretariat = (method: 'get' | 'post', path: string) => app.http()[method](path).set('Authorization', `Bearer ${secretariat}`);
+
+  beforeAll(async () => {
+    const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'stakeholder' } })) as { id: number };
+    const user = await app.strapi.plugin('users-permissions').service('user').add({ username: 'leaving', email: EMAIL, password: 'Leaving-2024!', provider: 'local', confirmed: true, role: role.id, displayName: 'Dana Leaving', organisation: 'Leaving Org', stakeholderCategory: 'civil_society', country: 'FR' });
+    userId = user.id;
+    token = app.strapi.plugin('users-permissions').service('jwt').issue({ id: userId });
+    secretariat = await adminLogin(app, 'secretariat@example.org');
+    const moderator = await adminLogin(app, 'moderator.unece@example.org');
+    const [question] = await demoQuestions(app);
+    const postAs = (title: string) => app.http().post('/api/submissions').set('Authorization', `Bearer ${token}`).field('data', JSON.stringify(validSubmission(question, { title })));
+    published = (await postAs('Leaving: published')).body.data.documentId;
+    await app.http().post(`/moderation/submissions/${published}/approve`).set('Authorization', `Bearer ${moderator}`).expect(200);
+    const withFile = await postAs('Leaving: pending').attach('files', PDF, 'mine.pdf');
+    pendingWithFile = withFile.body.data.documentId;
+    fileId = withFile.body.data.attachments[0].id;
+    const rejected = (await postAs('Leaving: rejected')).body.data.documentId;
+    await app.http().post(`/moderation/submissions/${rejected}/reject`).set('Authorization', `Bearer ${moderator}`).send({ reason: 'Off topic.' }).expect(200);
+  });
+
+  test('only the secretariat finds, exports and erases people', async () => {
+    const moderator = await adminLogin(app, 'moderator.unece@example.org');
+    for (const [method, path] of [['post', '/moderation/people/search'], ['get', `/moderation/people/${userId}/export`], ['post', `/moderation/people/${userId}/erase`]] as const) {
+      expect((await app.http()[method](path).set('Authorization', `Bearer ${moderator}`)).status).toBe(403);
+      expect((await app.http()[method](path).set('Authorization', `Bearer ${auth['hub-token']}`)).status).toBe(401);
+    }
+  });
+
+  test('the export holds the account, every submission in every state, and what they did', async () => {
+    expect((await asSecretariat('post', '/moderation/people/search').send({ email: 'leaving.stake' })).body.data.map((p: { id: number }) => p.id)).toEqual([userId]);
+    const res = await asSecretariat('get', `/moderation/people/${userId}/export`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/personal-data-\d+\.json/);
+    expect(res.body.account).toMatchObject({ id: userId, email: EMAIL, displayName: 'Dana Leaving', organisation: 'Leaving Org' });
+    expect(res.body.account.password).toBeUndefined();
+    expect(res.body.submissions.map((s: { title: string; moderationState: string }) => [s.title, s.moderationState]).sort()).toEqual([
+      ['Leaving: pending', 'pending'],
+      ['Leaving: published', 'approved'],
+      ['Leaving: rejected', 'rejected'],
+    ]);
+    expect(res.body.events.filter((e: { action: string }) => e.action === 'submitted')).toHaveLength(3);
+  });
+
+  test('erasure: the account goes, unpublished posts and their files go, published ones stay under no name', async () => {
+    expect((await asSecretariat('post', `/moderation/people/${userId}/erase`).send({})).status).toBe(400);
+    const res = await asSecretariat('post', `/moderation/people/${userId}/erase`).send({ confirm: EMAIL.toUpperCase() });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ anonymised: 1, erased: 2 });
+
+    const kept = await get('hub-token', `/api/submissions/${published}`);
+    expect(kept.status).toBe(200);
+    expect(kept.body.data).toMatchObject({ title: 'Leaving: published', authorName: 'Former participant', organisation: null });
+    expect(JSON.stringify(kept.body)).not.toMatch(/Dana|Leaving Org|leaving\.stakeholder/);
+    expect(await app.strapi.db.query('api::submission.submission').count({ where: { documentId: pendingWithFile } })).toBe(0);
+    expect(await app.strapi.db.query('plugin::upload.file').count({ where: { id: fileId } })).toBe(0);
+    expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { email: EMAIL } })).toBe(0);
+    const log = (await app.strapi.db.query('plugin::moderation.moderation-event').findMany({ where: { actorKind: 'author', actorName: 'Dana Leaving' } })) as unknown[];
+    expect(log).toEqual([]);
+    expect((await app.http().get('/api/submissions/mine').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+    expect((await asSecretariat('get', `/moderation/people/${userId}/export`)).status).toBe(404);
+  });
+});

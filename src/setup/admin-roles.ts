@@ -65,7 +65,7 @@ const secretariatPermissions = (): AdminPermission[] => [
   ...contentPermissions('api::submission.submission', ['read']),
   ...contentPermissions('api::moderator-reply.moderator-reply', ['read']),
   ...contentPermissions('api::gcm-objective.gcm-objective', ['read']),
-  ...pluginPermissions([...MEDIA, 'plugin::i18n.locale.read', ...MODERATION, 'plugin::moderation.summarize']),
+  ...pluginPermissions([...MEDIA, 'plugin::i18n.locale.read', ...MODERATION, 'plugin::moderation.summarize', 'plugin::moderation.privacy']),
 ];
 
 const moderatorPermissions = (): AdminPermission[] => [

@@ -1056,6 +1056,8 @@ export interface PluginModerationModerationEvent
         'replied',
         'redacted',
         'translated',
+        'anonymised',
+        'erased',
       ]
     > &
       Schema.Attribute.Required;

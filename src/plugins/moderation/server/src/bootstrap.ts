@@ -10,6 +10,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     { section: 'plugins', pluginName: 'moderation', uid: 'dashboard', displayName: 'See the dashboard, keep the outreach log, export approved submissions' },
     { section: 'plugins', pluginName: 'moderation', uid: 'summarize', displayName: 'Generate summaries' },
     { section: 'plugins', pluginName: 'moderation', uid: 'questions', displayName: 'Read draft guiding questions shared for feedback, and comment' },
+    { section: 'plugins', pluginName: 'moderation', uid: 'privacy', displayName: "Export or erase a stakeholder's personal data on request" },
   ]);
 
   const config = strapi.plugin('moderation').config as <K extends keyof ModerationConfig>(key: K) => ModerationConfig[K];

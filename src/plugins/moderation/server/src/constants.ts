@@ -12,6 +12,7 @@ export const ACTIONS = {
   dashboard: 'plugin::moderation.dashboard',
   summarize: 'plugin::moderation.summarize',
   questions: 'plugin::moderation.questions',
+  privacy: 'plugin::moderation.privacy',
 } as const;
 
 /** The Content Manager's read permission on submissions carries the region scope. */

@@ -1,4 +1,5 @@
+import people from './people';
 import phases from './phases';
 import submissions from './submissions';
 
-export default { phases, submissions };
+export default { people, phases, submissions };

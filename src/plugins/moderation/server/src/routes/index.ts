@@ -10,6 +10,9 @@ export default {
     type: 'admin',
     routes: [
       { method: 'GET', path: '/overview', handler: 'submissions.overview', config: allowed(ACTIONS.read) },
+      { method: 'POST', path: '/people/search', handler: 'people.find', config: allowed(ACTIONS.privacy) },
+      { method: 'GET', path: '/people/:id/export', handler: 'people.export', config: allowed(ACTIONS.privacy) },
+      { method: 'POST', path: '/people/:id/erase', handler: 'people.erase', config: allowed(ACTIONS.privacy) },
       { method: 'GET', path: '/phases', handler: 'phases.find', config: allowed(ACTIONS.dashboard) },
       { method: 'GET', path: '/phases/:documentId/dashboard', handler: 'phases.dashboard', config: allowed(ACTIONS.dashboard) },
       { method: 'GET', path: '/phases/:documentId/outreach', handler: 'phases.outreach', config: allowed(ACTIONS.dashboard) },

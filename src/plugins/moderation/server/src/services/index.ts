@@ -6,10 +6,11 @@ import exports from './exports';
 import lifecycle from './lifecycle';
 import notifications from './notifications';
 import outreach from './outreach';
+import privacy from './privacy';
 import queue from './queue';
 import questions from './questions';
 import scope from './scope';
 import screening from './screening';
 import summaries from './summaries';
 
-export default { approved, attachments, dashboard, events, exports, lifecycle, notifications, outreach, queue, questions, scope, screening, summaries };
+export default { approved, attachments, dashboard, events, exports, lifecycle, notifications, outreach, privacy, queue, questions, scope, screening, summaries };

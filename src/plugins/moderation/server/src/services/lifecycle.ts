@@ -19,6 +19,9 @@ export type Actor = {
 /** A moderator acting within the regions they moderate. */
 export type Moderator = Actor & { kind: 'moderator'; id: number; scope: RegionScope };
 
+/** What an erased author's published submissions are signed with. */
+export const FORMER_PARTICIPANT = 'Former participant';
+
 type SubmissionRow = {
   id: number;
   documentId: string;
@@ -226,6 +229,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (row.moderationState === 'approved') await strapi.documents(SUBMISSION).publish({ documentId });
           await events().append({ action: 'translated', submissionDocumentId: documentId, regionCode: row.region?.code, fromState: row.moderationState, toState: row.moderationState, details: { language } }, moderator);
           return { documentId, translations };
+        }),
+      );
+    },
+
+    /**
+     * Its author asked to be forgotten. A published submission stays in the discussion under no
+     * name (its words are part of the record); one that was never published goes, with its files.
+     */
+    async forgetAuthor(documentId: string, actor: Moderator): Promise<'anonymised' | 'erased'> {
+      return asLifecycle(() =>
+        strapi.db.transaction(async () => {
+          const row = await load(documentId);
+          await claim(row);
+          if (row.moderationState === 'approved') {
+            await strapi.documents(SUBMISSION).update({ documentId, data: { authorName: FORMER_PARTICIPANT, organisation: null, author: null } as never });
+            await strapi.documents(SUBMISSION).publish({ documentId });
+            await events().append({ action: 'anonymised', submissionDocumentId: documentId, regionCode: row.region?.code, fromState: 'approved', toState: 'approved' }, actor);
+            return 'anonymised' as const;
+          }
+          const { attachments } = (await strapi.db.query(SUBMISSION).findOne({ where: { id: row.id }, populate: { attachments: true } })) as { attachments?: { id: number }[] | null };
+          await strapi.documents(SUBMISSION).delete({ documentId });
+          for (const file of attachments ?? []) await strapi.plugin('upload').service('upload').remove(file);
+          await events().append({ action: 'erased', submissionDocumentId: documentId, regionCode: row.region?.code, fromState: row.moderationState, toState: null }, actor);
+          return 'erased' as const;
         }),
       );
     },
