@@ -147,3 +147,31 @@ test('the secretariat reads the dashboard of the demo phase and generates its su
   expect(summaries[summaries.length - 1].body).toContain('City-level partnerships for the inclusion of newcomers');
   await page.close();
 });
+
+test("the secretariat erases a stakeholder on request; moderators do not see the page's entry", async () => {
+  const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'stakeholder' } })) as { id: number };
+  await app.strapi.plugin('users-permissions').service('user').add({ username: 'asks-erasure', email: 'asks.erasure@example.org', password: 'Asks-Erasure-1', provider: 'local', confirmed: true, role: role.id, displayName: 'Asks Erasure' });
+
+  const moderator = await signIn('moderator.unece@example.org');
+  await openQueue(moderator);
+  await moderator.getByRole('button', { name: 'Dashboard' }).waitFor();
+  expect(await moderator.getByRole('button', { name: 'Personal data requests' }).count()).toBe(0);
+  await moderator.close();
+
+  const page = await signIn('secretariat@example.org');
+  await openQueue(page);
+  await page.getByRole('button', { name: 'Personal data requests' }).click();
+  await page.getByRole('heading', { name: 'Personal data requests', level: 1 }).waitFor();
+  await page.getByLabel('E-mail address of the Hub account').fill('asks.erasure');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.getByText('asks.erasure@example.org').waitFor();
+  await page.getByRole('button', { name: 'Erase…' }).click();
+  const erase = page.getByRole('dialog').getByRole('button', { name: 'Erase' });
+  expect(await erase.isDisabled()).toBe(true);
+  await page.getByLabel('Type the e-mail address to confirm').fill('asks.erasure@example.org');
+  await erase.click();
+  await page.getByText(/Account erased/).waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'people.png') });
+  expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { email: 'asks.erasure@example.org' } })).toBe(0);
+  await page.close();
+});

@@ -4,13 +4,13 @@
  * whole afterwards, nothing is half-written, and the application recovers on its own, answering
  * 503 rather than 500 while the database is away.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
 import { demoQuestions, validSubmission } from './helpers/fixtures';
-import { appDir, startApp, type TestApp } from './helpers/strapi';
+import { appDir, startApp, startInstance, type TestApp } from './helpers/strapi';
 
 let app: TestApp;
 let stakeholder: string;
@@ -30,27 +30,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** A `strapi start` of the built application, with the test's environment and `extra`. */
-async function serve(extra: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
-    cwd: appDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'never', LOG_LEVEL: 'error', ...extra },
-    stdio: process.env.FAULTS_VERBOSE ? 'inherit' : 'ignore',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/_health`)).status === 204) return { url, child };
-    } catch {
-      /* starting */
-    }
-    if (Date.now() > deadline) throw new Error('the instance did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 const post = (url: string, token: string, title: string, to = question) =>
   fetch(`${url}/api/submissions`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ data: validSubmission(to, { title, body: `The whole text of ${title}.` }) }) });
 
@@ -67,7 +46,7 @@ async function storedWhole(prefix: string) {
 }
 
 test('killed with SIGKILL while 20 stakeholders post: every acknowledged submission is there, whole', async () => {
-  const victim = await serve();
+  const victim = await startInstance();
   const acknowledged: string[] = [];
   let stop = false;
   let sent = 0;
@@ -90,7 +69,7 @@ test('killed with SIGKILL while 20 stakeholders post: every acknowledged submiss
   stop = true;
 
   // Restarted on the same database, it serves again, and nothing acknowledged is missing.
-  const again = await serve();
+  const again = await startInstance();
   try {
     const { ids, halfWritten } = await storedWhole('Fault kill ');
     const lost = acknowledged.filter((id) => !ids.has(id));
@@ -141,7 +120,7 @@ onPostgres('PostgreSQL restarted under load: 503 during the gap, never 500, then
   const db = ownPostgres();
   let instance: { url: string; child: ChildProcess } | undefined;
   try {
-    instance = await serve({ DATABASE_CLIENT: 'postgres', DATABASE_URL: db.url, DEMO_DATA: 'auto', DATABASE_CONNECTION_TIMEOUT: '2000' });
+    instance = await startInstance({ DATABASE_CLIENT: 'postgres', DATABASE_URL: db.url, DEMO_DATA: 'auto', DATABASE_CONNECTION_TIMEOUT: '2000' });
     const url = instance.url;
     const token = ((await (await fetch(`${url}/api/auth/local`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identifier: HUB_ACCOUNTS.stakeholder, password: process.env.DEMO_USER_PASSWORD || 'Demo-User-2024' }) })).json()) as { jwt: string }).jwt;
     const questionThere = ((await (await fetch(`${url}/api/guiding-questions?filters[phase][isDemo]=true&sort=position`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { data: { documentId: string }[] }).data[0].documentId;

@@ -3,12 +3,11 @@
  * process. No stale read after a change made on the other instance, the daily digest sent once
  * whichever instances run it, and one rate limit across both.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { adminLogin, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
 import { demoQuestions, validSubmission } from './helpers/fixtures';
 import { startMailbox } from './helpers/mailbox';
-import { appDir, startApp, type TestApp } from './helpers/strapi';
+import { startApp, startInstance, type TestApp } from './helpers/strapi';
 
 const RATE_LIMIT = 20;
 // Every two seconds, so that both instances reach the same scheduled runs within the test.
@@ -32,23 +31,7 @@ beforeAll(async () => {
   [question] = await demoQuestions(app);
 
   // The same environment as the first instance: same database, secrets, mail server and settings.
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  otherUrl = `http://127.0.0.1:${port}`;
-  other = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
-    cwd: appDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'never', LOG_LEVEL: 'error' },
-    stdio: 'ignore',
-  });
-  const deadline = Date.now() + 90000;
-  for (;;) {
-    try {
-      if ((await fetch(`${otherUrl}/_health`)).status === 204) break;
-    } catch {
-      /* starting */
-    }
-    if (Date.now() > deadline) throw new Error('the second instance did not start');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  ({ url: otherUrl, child: other } = await startInstance());
 });
 
 afterAll(async () => {

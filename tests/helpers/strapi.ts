@@ -1,4 +1,5 @@
 import { createStrapi } from '@strapi/strapi';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { Core } from '@strapi/strapi';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -61,4 +62,28 @@ export async function startApp(env: Record<string, string> = {}, { serveAdminPan
       await database.drop();
     },
   };
+}
+
+/**
+ * Another instance of the built application (`strapi start`) in its own process, with the test's
+ * environment (same database and secrets) and `extra`; resolves once it answers /_health.
+ */
+export async function startInstance(extra: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
+    cwd: appDir,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'never', LOG_LEVEL: 'error', ...extra },
+    stdio: process.env.INSTANCE_OUTPUT ? 'inherit' : 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/_health`)).status === 204) return { url, child };
+    } catch {
+      /* starting */
+    }
+    if (Date.now() > deadline) throw new Error('the instance did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

@@ -40,6 +40,10 @@ export type ModerationEvent = { id: number; action: string; actorName: string; a
 
 export type Translation = { language: string; title: string | null; body: string; translator: string | null };
 
+/** A Hub account, as the secretariat finds it for a request about personal data. */
+export type Person = { id: number; email: string; displayName: string | null; organisation: string | null };
+export type Erasure = { account: number; anonymised: number; erased: number; logEntries: number };
+
 export type SubmissionDetail = Omit<QueueItem, "attachments" | "region"> & {
   body: string;
   countries: string[] | null;
@@ -124,6 +128,8 @@ export function useModerationApi() {
       },
       questions: async () => (await get<{ data: SharedQuestion[] }>('/moderation/questions')).data.data,
       questionFeedback: async (documentId: string, body: string) => (await post(`/moderation/questions/${documentId}/feedback`, { body })).data,
+      findPeople: async (email: string) => (await post<{ data: Person[] }>('/moderation/people/search', { email })).data.data,
+      erasePerson: async (id: number, confirm: string) => (await post<{ data: Erasure }>(`/moderation/people/${id}/erase`, { confirm })).data.data,
       bulk: async (action: 'approve' | 'reject', documentIds: string[], reason?: string) =>
         (await post<{ data: BulkResult }>('/moderation/submissions/bulk', { action, documentIds, reason })).data.data,
     }),

@@ -1,6 +1,7 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { DashboardPage } from './DashboardPage';
+import { PeoplePage } from './PeoplePage';
 import { QuestionsPage } from './QuestionsPage';
 import { QueuePage } from './QueuePage';
 import { SubmissionPage } from './SubmissionPage';
@@ -10,6 +11,7 @@ const App = () => (
     <Route index element={<QueuePage />} />
     <Route path="submissions/:documentId" element={<SubmissionPage />} />
     <Route path="questions" element={<QuestionsPage />} />
+    <Route path="people" element={<PeoplePage />} />
     <Route path="dashboard" element={<DashboardPage />} />
     <Route path="dashboard/:phaseId" element={<DashboardPage />} />
     <Route path="*" element={<Page.Error />} />

@@ -18,7 +18,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage, STATES, useModerationApi, type ModerationState, type Overview, type Queue } from '../api';
@@ -45,6 +45,9 @@ const FILTERS = ['region', 'kind', 'stakeholderCategory', 'language', 'flagged',
 export const QueuePage = () => {
   const api = useModerationApi();
   const navigate = useNavigate();
+  const {
+    allowedActions: { canPrivacy: canHandlePeople },
+  } = useRBAC({ privacy: [{ action: 'plugin::moderation.privacy', subject: null }] });
   const { toggleNotification } = useNotification();
   const [params, setParams] = useSearchParams();
   const state = (params.get('state') ?? 'pending') as ModerationState;
@@ -122,6 +125,11 @@ export const QueuePage = () => {
           <Flex gap={2}>
             <Button variant="secondary" onClick={() => navigate('questions')}>Draft questions</Button>
             <Button variant="secondary" onClick={() => navigate('dashboard')}>Dashboard</Button>
+            {canHandlePeople && (
+              <Button variant="tertiary" onClick={() => navigate('people')}>
+                Personal data requests
+              </Button>
+            )}
           </Flex>
         }
       />
