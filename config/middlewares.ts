@@ -33,7 +33,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   'strapi::query',
   // The content API's smaller JSON limit, and the body parsers' refusals (too large,
   // malformed, too many files) as clear 4xx answers.
-  { name: 'global::body-limits', config: { contentApiJsonLimit: env('BODY_JSON_LIMIT', '256kb') } },
+  { name: 'global::body-limits', config: { contentApiJsonLimit: env('BODY_JSON_LIMIT', '256kb'), maxFileMb } },
   {
     name: 'strapi::body',
     config: {

@@ -5,6 +5,7 @@
  * unpublished appears in any answer.
  */
 import fc from 'fast-check';
+import JSZip from 'jszip';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,7 +14,7 @@ import qs from 'qs';
 import winston from 'winston';
 import { createHubToken } from '../src/setup/access';
 import { adminLogin, HUB_ACCOUNTS, hubLogin, DEMO_USER_PASSWORD } from './helpers/accounts';
-import { COLLECTION_TYPES, demoQuestions, validSubmission, writtenRows } from './helpers/fixtures';
+import { COLLECTION_TYPES, demoQuestions, HTML, PDF, validSubmission, writtenRows } from './helpers/fixtures';
 import { appDir, startApp, type TestApp } from './helpers/strapi';
 
 const HUB_ORIGIN = 'https://hub.example.org';
@@ -153,6 +154,45 @@ describe('query abuse', () => {
 
   test('a page is never larger than 100', async () => {
     expect((await read('/api/submissions?pagination[pageSize]=1000000')).body.meta.pagination.pageSize).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('uploads that lie', () => {
+  const postFile = (bytes: Buffer, name: string) =>
+    app.http().post('/api/submissions').set('Authorization', `Bearer ${stakeholder}`).field('data', JSON.stringify(validSubmission(question, { title: `Upload ${name}` }))).attach('files', bytes, name);
+
+  test('a PDF that is also an HTML page is kept as a PDF and only ever served as a download', async () => {
+    tally.hostileCases += 1;
+    const polyglot = Buffer.concat([PDF, HTML]);
+    const res = await postFile(polyglot, 'report.pdf');
+    expect(res.status).toBe(201);
+    const [file] = res.body.data.attachments;
+    expect(file.mime).toBe('application/pdf');
+    const own = await app.http().get(file.url).set('Authorization', `Bearer ${stakeholder}`);
+    expect(own.headers['content-type']).toBe('application/pdf');
+    expect(own.headers['content-disposition']).toMatch(/^attachment/);
+    expect(own.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  test('a compression bomb named .docx is stored as sent, never unpacked', async () => {
+    tally.hostileCases += 1;
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file('word/document.xml', Buffer.alloc(64 * 1024 * 1024));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const res = await postFile(bomb, 'minutes.docx');
+    expect([201, 400]).toContain(res.status);
+    if (res.status === 201) expect(res.body.data.attachments[0].size).toBeLessThan(1024);
+  });
+
+  test('a document over the size limit: 413, nothing stored', async () => {
+    tally.hostileCases += 1;
+    const before = await writtenRows(app);
+    const res = await postFile(Buffer.concat([PDF, Buffer.alloc(21 * 1024 * 1024)]), 'huge.pdf');
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toMatch(/upload was refused/i);
+    expect(await writtenRows(app)).toEqual(before);
   });
 });
 

@@ -36,6 +36,23 @@ const QUEUE = `
   .replace('from submissions s', 'from submissions s left join submissions_guiding_question_lnk sq on sq.submission_id = s.id left join guiding_questions q on q.id = sq.guiding_question_id');
 const QUEUE_COUNTS = `select s.moderation_state as state, count(*) as n ${QUEUE_FROM} group by s.moderation_state`;
 
+const ONE = `
+  select s.id, s.document_id, s.kind, s.title, s.body, s.author_name, s.organisation, s.stakeholder_category, s.countries, s.language, s.created_at, s.published_at,
+         q.document_id as question_id, q.position as question_position, q.text as question_text
+  from submissions s
+  left join submissions_guiding_question_lnk sq on sq.submission_id = s.id
+  left join guiding_questions q on q.id = sq.guiding_question_id
+  where s.document_id = $1 and s.published_at is not null`;
+const QUESTIONS = `
+  select q.id, q.document_id, q.position, q.text, q.locale, q.published_at
+  from guiding_questions q
+  join guiding_questions_phase_lnk qp on qp.guiding_question_id = q.id
+  join phases p on p.id = qp.phase_id
+  join phases_region_lnk pr on pr.phase_id = p.id
+  join regions r on r.id = pr.region_id
+  where r.code = $1 and q.published_at is not null and q.locale = 'en'
+  order by q.position limit 100`;
+
 async function database() {
   if (process.env.DATABASE_CLIENT === 'postgres') {
     const { Pool } = require('pg');
@@ -62,6 +79,20 @@ async function database() {
       const [rows, counts] = await Promise.all([query(QUEUE, [...filters, p('state') || 'pending']), query(QUEUE_COUNTS, filters)]);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ data: rows, meta: { counts: Object.fromEntries(counts.map((c) => [c.state, Number(c.n)])) } }));
+      return;
+    }
+    const json = (body) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname === '/submission') {
+      const [row] = await query(ONE, [url.searchParams.get('id')]);
+      const replies = row ? await query(REPLIES.replace('__IDS__', '$1'), [Number(row.id)]) : [];
+      json({ data: row ? { ...row, moderatorReplies: replies } : null });
+      return;
+    }
+    if (url.pathname === '/questions') {
+      json({ data: await query(QUESTIONS, [url.searchParams.get('region')]) });
       return;
     }
     const page = Number(url.searchParams.get('page') || 1);

@@ -184,8 +184,8 @@ async function benchDatabase(client) {
       const list = `/api/submissions?filters[phase][documentId]=${phase}&populate[guidingQuestion]=true&populate[moderatorReplies]=true&sort=createdAt:desc&pagination[pageSize]=25`;
       const reads = [
         ['Hub: published submissions of a phase, 25 a page, with question and replies', list, `/submissions?phase=${phase}`],
-        ['Hub: one submission', `/api/submissions/${built.oneSubmission}?populate[guidingQuestion]=true&populate[moderatorReplies]=true`, null],
-        ['Hub: the questions of a region', `/api/guiding-questions?filters[phase][region][code]=${busiest.region}&sort=position&pagination[pageSize]=100`, null],
+        ['Hub: one submission', `/api/submissions/${built.oneSubmission}?populate[guidingQuestion]=true&populate[moderatorReplies]=true`, `/submission?id=${built.oneSubmission}`],
+        ['Hub: the questions of a region', `/api/guiding-questions?filters[phase][region][code]=${busiest.region}&sort=position&pagination[pageSize]=100`, `/questions?region=${busiest.region}`],
       ];
       for (const [figure, url, floorUrl] of reads) {
         const mine = await load(ours, url, { headers: auth });

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import bytes from 'bytes';
 
-type Config = { contentApiJsonLimit?: string };
+type Config = { contentApiJsonLimit?: string; maxFileMb?: number };
 
 /**
  * Request bodies, before and around Strapi's body parser.
@@ -24,6 +24,11 @@ const bodyLimits: Core.MiddlewareFactory<Config> = (config) => {
     }
     try {
       await next();
+      // Strapi's body parser answers a too large file itself, with the bare message "FileTooBig".
+      const answer = ctx.body as { error?: { message?: string } } | undefined;
+      if (ctx.status === 413 && answer?.error?.message === 'FileTooBig') {
+        answer.error.message = `The upload was refused: a file is larger than ${config.maxFileMb ?? 20} MB (see the attachment limits in docs/API.md).`;
+      }
     } catch (error) {
       // co-body (raw-body) marks its errors with a `type` such as "entity.too.large".
       const e = error as { httpCode?: number; status?: number; type?: unknown; message: string };
