@@ -238,7 +238,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * name (its words are part of the record); one that was never published goes, with its files.
      */
     async forgetAuthor(documentId: string, actor: Moderator): Promise<'anonymised' | 'erased'> {
-      return asLifecycle(() =>
+      const { outcome, files } = await asLifecycle(() =>
         strapi.db.transaction(async () => {
           const row = await load(documentId);
           await claim(row);
@@ -246,15 +246,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await strapi.documents(SUBMISSION).update({ documentId, data: { authorName: FORMER_PARTICIPANT, organisation: null, author: null } as never });
             await strapi.documents(SUBMISSION).publish({ documentId });
             await events().append({ action: 'anonymised', submissionDocumentId: documentId, regionCode: row.region?.code, fromState: 'approved', toState: 'approved' }, actor);
-            return 'anonymised' as const;
+            return { outcome: 'anonymised' as const, files: [] };
           }
           const { attachments } = (await strapi.db.query(SUBMISSION).findOne({ where: { id: row.id }, populate: { attachments: true } })) as { attachments?: { id: number }[] | null };
           await strapi.documents(SUBMISSION).delete({ documentId });
-          for (const file of attachments ?? []) await strapi.plugin('upload').service('upload').remove(file);
           await events().append({ action: 'erased', submissionDocumentId: documentId, regionCode: row.region?.code, fromState: row.moderationState, toState: null }, actor);
-          return 'erased' as const;
+          return { outcome: 'erased' as const, files: attachments ?? [] };
         }),
       );
+      // Files go once the rows are gone for good: a file cannot be put back by a rollback.
+      for (const file of files) await strapi.plugin('upload').service('upload').remove(file);
+      return outcome;
     },
 
     /** Approves or rejects several submissions, each on its own: one refusal does not stop the others. */
