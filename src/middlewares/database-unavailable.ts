@@ -1,5 +1,23 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { isDatabaseUnavailable } from '../utils/database-errors';
+
+/**
+ * Some failures during an outage do not look like one: Strapi's entity validator reports any
+ * failure of its relation check as "Invalid relations", and a transaction whose connection died
+ * leaves later queries failing with knex's own message. An unexpected error is a 503 only if the
+ * database does not answer right now; otherwise it stays what it is.
+ */
+async function hidesAnOutage(strapi: Core.Strapi, error: unknown): Promise<boolean> {
+  const unexpected = !(error instanceof errors.ApplicationError) || error.message === 'Invalid relations';
+  if (!unexpected) return false;
+  try {
+    await strapi.db.connection.raw('select 1');
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /**
  * While the database cannot be reached (a restart, a failover, an exhausted pool) every request
@@ -10,7 +28,7 @@ const databaseUnavailable: Core.MiddlewareFactory = (_config, { strapi }) => asy
   try {
     await next();
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
+    if (!isDatabaseUnavailable(error) && !(await hidesAnOutage(strapi, error))) throw error;
     strapi.log.warn(`database unavailable: ${(error as Error).message} (${ctx.method} ${ctx.path} answered 503)`);
     ctx.status = 503;
     ctx.set('Retry-After', '5');

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { isDatabaseUnavailable, isDriverError } from '../utils/database-errors';
+import { isQueryRefusal } from '../utils/database-errors';
 
 const isPlainObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown) => typeof value === 'string';
@@ -30,10 +30,9 @@ const queryShape: Core.MiddlewareFactory = () => async (ctx, next) => {
   try {
     await next();
   } catch (error) {
-    // Only what the database layer refused; anything else stays a server error, to be fixed.
-    const refusedByDatabase = error instanceof Error && (isDriverError(error) || /@strapi[\\/]database/.test(error.stack ?? ''));
-    if (!refusedByDatabase || error instanceof errors.ApplicationError || isDatabaseUnavailable(error)) throw error;
-    const reason = isDriverError(error) ? 'a value does not fit its field (text where a number or a date belongs?)' : error.message;
+    // Only what the query layer refused as written; outages and anything else go on (503, 500).
+    if (error instanceof errors.ApplicationError || !isQueryRefusal(error)) throw error;
+    const reason = (error as { code?: unknown }).code ? 'a value does not fit its field (text where a number or a date belongs?)' : (error as Error).message;
     throw new errors.ValidationError(`The query could not be run: ${reason}. Check the operators and values in filters, sort and pagination.`);
   }
 };

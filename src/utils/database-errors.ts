@@ -1,17 +1,30 @@
-/** Errors that mean the database cannot be reached right now, rather than that a query was wrong. */
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+/** Node's network errors, and the SQL states of a server going away or out of resources. */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+const UNAVAILABLE_SQL_STATE_CLASSES = ['08', '53', '57', '58'];
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Knex: Timeout acquiring a connection|Transaction query already complete|ECONNREFUSED/i;
 
+const codeOf = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? '');
+
+/** Errors that mean the database cannot be reached right now, rather than that a query was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: unknown; name?: unknown; message?: unknown } | null;
-  if (!e) return false;
-  const code = String(e.code ?? '');
-  if (CONNECTION_CODES.has(code) || code.startsWith('08')) return true;
-  if (e.name === 'KnexTimeoutError') return true;
-  return /Connection terminated|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)/i.test(String(e.message ?? ''));
+  if (!error || typeof error !== 'object') return false;
+  const code = codeOf(error);
+  if (CONNECTION_CODES.has(code)) return true;
+  if (/^[0-9A-Z]{5}$/.test(code) && UNAVAILABLE_SQL_STATE_CLASSES.includes(code.slice(0, 2))) return true;
+  if ((error as { name?: unknown }).name === 'KnexTimeoutError') return true;
+  return UNAVAILABLE_MESSAGES.test(String((error as { message?: unknown }).message ?? ''));
 }
 
-/** An error raised by the database driver (it carries a SQL state or an SQLite code). */
-export function isDriverError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) || code.startsWith('SQLITE_'));
+/**
+ * Errors that say the query itself cannot be run as the client wrote it: raised by Strapi's
+ * query layer itself (an operator where a field belongs), or the database's data and syntax
+ * errors (text compared with a number). Never an outage.
+ */
+export function isQueryRefusal(error: unknown): boolean {
+  if (!(error instanceof Error) || isDatabaseUnavailable(error)) return false;
+  const code = codeOf(error);
+  if (/^(22|42)[0-9A-Z]{3}$/.test(code) || code === 'SQLITE_ERROR' || code === 'SQLITE_MISMATCH') return true;
+  const firstFrame = (error.stack ?? '').split('\n').find((line) => line.trim().startsWith('at ')) ?? '';
+  return !code && /@strapi[\\/]database/.test(firstFrame);
 }

@@ -1,6 +1,7 @@
 import { createStrapi } from '@strapi/strapi';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Core } from '@strapi/strapi';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
@@ -64,6 +65,11 @@ export async function startApp(env: Record<string, string> = {}, { serveAdminPan
   };
 }
 
+const logFile = (port: number) => {
+  fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
+  return fs.openSync(path.join(appDir, '.tmp', `instance-${port}.log`), 'a');
+};
+
 /**
  * Another instance of the built application (`strapi start`) in its own process, with the test's
  * environment (same database and secrets) and `extra`; resolves once it answers /_health.
@@ -73,7 +79,8 @@ export async function startInstance(extra: Record<string, string> = {}): Promise
   const child = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
     cwd: appDir,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'never', LOG_LEVEL: 'error', ...extra },
-    stdio: process.env.INSTANCE_OUTPUT ? 'inherit' : 'ignore',
+    // Its output goes to .tmp/instance-<port>.log, to read when a test fails.
+    stdio: ['ignore', logFile(port), logFile(port)],
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90000;
