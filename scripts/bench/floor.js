@@ -7,12 +7,14 @@
  */
 const http = require('node:http');
 
-const LIST = `
+/** A published submission's public fields with its question. */
+const SUBMISSION_WITH_QUESTION = `
   select s.id, s.document_id, s.kind, s.title, s.body, s.author_name, s.organisation, s.stakeholder_category, s.countries, s.language, s.created_at, s.published_at,
          q.document_id as question_id, q.position as question_position, q.text as question_text
   from submissions s
   left join submissions_guiding_question_lnk sq on sq.submission_id = s.id
-  left join guiding_questions q on q.id = sq.guiding_question_id
+  left join guiding_questions q on q.id = sq.guiding_question_id`;
+const LIST = `${SUBMISSION_WITH_QUESTION}
   where s.published_at is not null
     and s.id in (select sp.submission_id from submissions_phase_lnk sp join phases p on p.id = sp.phase_id where p.document_id = $1)
   order by s.created_at desc limit 25 offset $2`;
@@ -36,12 +38,7 @@ const QUEUE = `
   .replace('from submissions s', 'from submissions s left join submissions_guiding_question_lnk sq on sq.submission_id = s.id left join guiding_questions q on q.id = sq.guiding_question_id');
 const QUEUE_COUNTS = `select s.moderation_state as state, count(*) as n ${QUEUE_FROM} group by s.moderation_state`;
 
-const ONE = `
-  select s.id, s.document_id, s.kind, s.title, s.body, s.author_name, s.organisation, s.stakeholder_category, s.countries, s.language, s.created_at, s.published_at,
-         q.document_id as question_id, q.position as question_position, q.text as question_text
-  from submissions s
-  left join submissions_guiding_question_lnk sq on sq.submission_id = s.id
-  left join guiding_questions q on q.id = sq.guiding_question_id
+const ONE = `${SUBMISSION_WITH_QUESTION}
   where s.document_id = $1 and s.published_at is not null`;
 const QUESTIONS = `
   select q.id, q.document_id, q.position, q.text, q.locale, q.published_at
