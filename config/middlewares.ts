@@ -26,8 +26,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       },
     },
   },
-  // Attachments of submissions that are not published are not served from /uploads.
-  'global::private-uploads',
+  // Old /uploads addresses lead to /api/files, the one route that decides who reads a file.
+  'global::legacy-uploads',
   // Browsers may call the API from the Hub's origins only (CORS_ORIGINS); Strapi's default is any.
   { name: 'strapi::cors', config: { origin: env.array('CORS_ORIGINS', []) } },
   'strapi::query',

@@ -1,4 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import path from 'node:path';
+
+/** The upload provider of src/providers/upload-private; its name is what the files table records. */
+export const UPLOAD_PROVIDER = 'strapi-provider-upload-private';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
@@ -25,29 +29,33 @@ const email = (env: Env) => ({
 });
 
 /**
- * `UPLOAD_PROVIDER=s3` keeps uploads in S3-compatible storage, which several instances share
- * (docs/DEPLOYMENT.md). Objects are private and every URL handed out is signed, so a pending
- * submission's attachment cannot be fetched by its address alone. The default is public/uploads.
+ * Every upload goes to storage that nothing serves statically (docs/SECURITY.md): a private
+ * folder (`UPLOAD_DIR`), or with `UPLOAD_PROVIDER=s3` a private S3-compatible bucket, which several
+ * instances share (docs/DEPLOYMENT.md). Each file is known by one address, the authorising route
+ * `/api/files/<name>`; for a bucket, that route answers with a URL signed at that moment.
  */
-const upload = (env: Env) =>
-  env('UPLOAD_PROVIDER', 'local') === 's3'
-    ? {
-        config: {
-          provider: 'aws-s3',
-          providerOptions: {
-            baseUrl: env('S3_BASE_URL'),
-            rootPath: env('S3_ROOT_PATH'),
-            s3Options: {
-              credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
-              region: env('S3_REGION', 'us-east-1'),
-              ...(env('S3_ENDPOINT') ? { endpoint: env('S3_ENDPOINT') } : {}),
-              forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', false),
-              params: { Bucket: env('S3_BUCKET'), ACL: env('S3_ACL', 'private'), signedUrlExpires: env.int('S3_URL_EXPIRES', 900) },
+const upload = (env: Env) => ({
+  config: {
+    provider: UPLOAD_PROVIDER,
+    providerOptions:
+      env('UPLOAD_PROVIDER', 'local') === 's3'
+        ? {
+            store: 's3',
+            s3: {
+              baseUrl: env('S3_BASE_URL'),
+              rootPath: env('S3_ROOT_PATH'),
+              s3Options: {
+                credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
+                region: env('S3_REGION', 'us-east-1'),
+                ...(env('S3_ENDPOINT') ? { endpoint: env('S3_ENDPOINT') } : {}),
+                forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', false),
+                params: { Bucket: env('S3_BUCKET'), ACL: 'private', signedUrlExpires: env.int('S3_URL_EXPIRES', 900) },
+              },
             },
-          },
-        },
-      }
-    : {};
+          }
+        : { store: 'folder', directory: path.resolve(env('UPLOAD_DIR', 'storage/uploads')) },
+  },
+});
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   upload: upload(env),

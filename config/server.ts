@@ -7,6 +7,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   url: env('PUBLIC_URL', ''),
   // The moderators' daily digest (MODERATOR_NOTIFICATIONS=daily) runs as a cron task.
   cron: { enabled: true },
+  // Robots and the favicon only: uploaded files live in private storage (config/plugins.ts).
+  dirs: { public: env('PUBLIC_DIR', './public') },
   app: {
     keys: env.array('APP_KEYS') as string[],
   },

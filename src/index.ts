@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { moveLegacyFiles } from './api/file/legacy-storage';
 import { checkTimeline, type PhaseTimeline } from './api/phase/timeline';
 import { readCacheFor } from './read-cache';
 import { syncContentApiRoles } from './setup/access';
@@ -33,6 +34,17 @@ function enforcePhaseTimeline(strapi: Core.Strapi) {
 }
 
 /**
+ * Files that nothing refers to any more are removed at start-up and then every day
+ * (`FILE_SWEEP_SCHEDULE`); several instances sweeping at once remove nothing twice.
+ */
+async function sweepOrphanFiles(strapi: Core.Strapi) {
+  const sweep = () => strapi.service('api::file.file').sweepOrphans();
+  await sweep();
+  const task = () => sweep().catch((error: Error) => strapi.log.error(`files: the sweep failed and runs again at its next time: ${error.message}`));
+  strapi.cron.add({ sweepOrphanFiles: { task, options: { rule: process.env.FILE_SWEEP_SCHEDULE ?? '30 3 * * *' } } });
+}
+
+/**
  * When the database goes away mid-request, queries Strapi ran side by side can fail after their
  * request has already been answered (503): nobody awaits them any more. Those must not stop the
  * server, which reconnects on its own; any other unhandled rejection still does.
@@ -56,6 +68,9 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const mode = demoDataMode();
+    readCacheFor(strapi).countFileChanges();
+    await moveLegacyFiles(strapi);
+    await sweepOrphanFiles(strapi);
     const isEmpty = (await strapi.db.query('api::phase.phase').count()) === 0;
 
     await ensureLocales(strapi);

@@ -69,7 +69,7 @@ describe('headers', () => {
   });
 
   test('security headers on the API and the admin panel; the server does not name itself', async () => {
-    for (const path of ['/api/regions', '/admin/login', '/uploads/nothing.pdf']) {
+    for (const path of ['/api/regions', '/admin/login', '/api/files/nothing.pdf']) {
       const res = await app.http().get(path).set('Authorization', `Bearer ${hubToken}`);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');

@@ -124,7 +124,7 @@ describe('exports of approved submissions', () => {
     const union = rows.find((r) => r.title === 'Trade union view | with a pipe')!;
     expect(union['stakeholder category']).toBe('Trade unions');
     expect(union['GCM objectives']).toBe(`6. ${GCM_OBJECTIVES[5]}; 22. ${GCM_OBJECTIVES[21]}`);
-    expect(union.attachments).toMatch(/\/uploads\/union_[a-z0-9]+\.pdf$/);
+    expect(union.attachments).toMatch(/\/api\/files\/union_[a-z0-9]+\.pdf$/);
   });
 
   test('XLSX, opened with exceljs', async () => {

@@ -25,7 +25,7 @@ const PRINCIPALS = [
 type Principal = (typeof PRINCIPALS)[number];
 
 /** A row per endpoint: the status each principal gets, in the order of PRINCIPALS. */
-type Row = { endpoint: string; method: 'get' | 'post' | 'put' | 'delete'; path: (id: string) => string; subject?: 'published' | 'own-pending' | 'pending' | 'approved' | 'pending-attachment'; body?: () => Record<string, unknown>; expect: number[] };
+type Row = { endpoint: string; method: 'get' | 'post' | 'put' | 'delete'; path: (id: string) => string; subject?: 'published' | 'own-pending' | 'pending' | 'approved' | 'pending-attachment' | 'published-attachment'; body?: () => Record<string, unknown>; expect: number[] };
 
 //                 public auth  m-s  stak  un   hub   ro   full  modU modE  sec  super
 const READ = /**/ [403, 200, 200, 200, 200, 200, 200, 200, 401, 401, 401, 401];
@@ -35,7 +35,11 @@ const NOBODY = [405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405];
 const QUEUE = /**/ [401, 401, 401, 401, 401, 401, 401, 401, 200, 200, 200, 200];
 const DECIDE = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 200, 403, 200, 200];
 const REPLY = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 201, 403, 201, 201];
-const WITHHELD = [404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404];
+// A file is read by whoever may read a document holding it: its author (the stakeholder, or the
+// un-system author of their own cell) and the admins of its region while pending; anyone once published.
+const PENDING_FILE = [404, 404, 404, 200, 200, 404, 404, 404, 200, 404, 200, 200];
+const PUBLISHED_FILE = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200];
+const OLD_ADDRESS = [308, 308, 308, 308, 308, 308, 308, 308, 308, 308, 308, 308];
 
 const TYPES: Record<string, string> = COLLECTION_TYPES;
 const COLLECTIONS = Object.keys(TYPES);
@@ -56,12 +60,12 @@ const ROWS: Row[] = [
   { endpoint: 'DELETE /api/submissions/:id (no such route)', method: 'delete', path: () => `/api/submissions/${published.submissions}`, expect: NOBODY },
   { endpoint: 'GET /api/submissions/mine', method: 'get', path: () => '/api/submissions/mine', expect: OWN },
   { endpoint: 'GET /api/submissions/mine/:id', method: 'get', path: (id) => `/api/submissions/mine/${id}`, subject: 'own-pending', expect: OWN },
-  { endpoint: 'GET /api/submissions/mine/:id/attachments/:fileId', method: 'get', path: (id) => `/api/submissions/mine/${id.split(' ')[0]}/attachments/${id.split(' ')[1]}`, subject: 'pending-attachment', expect: OWN },
-  { endpoint: 'GET /uploads/<a pending submission\'s file>', method: 'get', path: (id) => id.split(' ')[2], subject: 'pending-attachment', expect: WITHHELD },
+  { endpoint: "GET /api/files/<a pending submission's file>", method: 'get', path: (id) => id.split(' ')[1], subject: 'pending-attachment', expect: PENDING_FILE },
+  { endpoint: "GET /uploads/<a pending submission's file> (old address)", method: 'get', path: (id) => id.split(' ')[1].replace('/api/files/', '/uploads/'), subject: 'pending-attachment', expect: OLD_ADDRESS },
+  { endpoint: "GET /api/files/<a published submission's file>", method: 'get', path: (id) => id.split(' ')[1], subject: 'published-attachment', expect: PUBLISHED_FILE },
   { endpoint: 'POST /api/submissions/:id/withdraw', method: 'post', path: (id) => `/api/submissions/${id}/withdraw`, subject: 'own-pending', expect: OWN },
   { endpoint: 'GET /moderation/submissions', method: 'get', path: () => '/moderation/submissions', expect: QUEUE },
   { endpoint: 'GET /moderation/submissions/:id', method: 'get', path: (id) => `/moderation/submissions/${id}`, subject: 'pending', expect: DECIDE },
-  { endpoint: 'GET /moderation/submissions/:id/attachments/:fileId', method: 'get', path: (id) => `/moderation/submissions/${id.split(' ')[0]}/attachments/${id.split(' ')[1]}`, subject: 'pending-attachment', expect: DECIDE },
   { endpoint: 'POST /moderation/submissions/:id/approve', method: 'post', path: (id) => `/moderation/submissions/${id}/approve`, subject: 'pending', expect: DECIDE },
   { endpoint: 'POST /moderation/submissions/:id/reject', method: 'post', path: (id) => `/moderation/submissions/${id}/reject`, subject: 'pending', body: () => ({ reason: 'Off topic.' }), expect: DECIDE },
   { endpoint: 'POST /moderation/submissions/:id/retract', method: 'post', path: (id) => `/moderation/submissions/${id}/retract`, subject: 'approved', body: () => ({ to: 'pending', reason: 'Personal data.' }), expect: DECIDE },
@@ -95,12 +99,14 @@ afterAll(async () => {
 async function subject(kind: Row['subject'], principal: Principal): Promise<string> {
   if (!kind) return '';
   const author = principal === 'un-system' ? 'un-system' : 'stakeholder';
-  if (kind === 'pending-attachment') {
-    // "documentId fileId /uploads/address" of a pending submission with one PDF.
+  if (kind === 'pending-attachment' || kind === 'published-attachment') {
+    // "documentId /api/files/address" of a submission with one PDF.
     const res = await app.http().post('/api/submissions').set('Authorization', `Bearer ${credentials[author]}`).field('data', JSON.stringify(validSubmission(question))).attach('files', PDF, 'evidence.pdf');
-    const fileId = res.body.data.attachments[0].id as number;
-    const file = (await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: fileId } })) as { url: string };
-    return `${res.body.data.documentId} ${fileId} ${file.url}`;
+    const documentId = res.body.data.documentId as string;
+    if (kind === 'published-attachment') {
+      await app.http().post(`/moderation/submissions/${documentId}/approve`).set('Authorization', `Bearer ${credentials['super-admin']}`).expect(200);
+    }
+    return `${documentId} ${res.body.data.attachments[0].url as string}`;
   }
   const res = await app.http().post('/api/submissions').set('Authorization', `Bearer ${credentials[author]}`).send({ data: validSubmission(question) });
   const documentId = res.body.data.documentId as string;

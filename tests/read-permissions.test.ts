@@ -184,10 +184,12 @@ describe('private fields and personal data never leave', () => {
 
 describe('attachments follow their submission', () => {
   let documentId: string;
-  let fileId: number;
   let url: string;
   let moderator: string;
-  const anonymous = (path: string, method: 'get' | 'head' = 'get') => app.http()[method](path);
+  const read = (path: string, token?: string) => {
+    const req = app.http().get(path).buffer(true);
+    return token ? req.set('Authorization', `Bearer ${token}`) : req;
+  };
 
   beforeAll(async () => {
     const [question] = await demoQuestions(app);
@@ -200,59 +202,38 @@ describe('attachments follow their submission', () => {
       .attach('files', CSV, 'figures.csv');
     expect(posted.status).toBe(201);
     documentId = posted.body.data.documentId;
-    const pdf = posted.body.data.attachments.find((a: { name: string }) => a.name === 'evidence.pdf');
-    fileId = pdf.id;
-    expect(pdf.url).toBe(`/api/submissions/mine/${documentId}/attachments/${fileId}`);
-    url = ((await app.strapi.db.query('plugin::upload.file').findOne({ where: { id: fileId } })) as { url: string }).url;
-    expect(url).toMatch(/^\/uploads\/.+\.pdf$/);
+    url = posted.body.data.attachments.find((a: { name: string }) => a.name === 'evidence.pdf').url;
+    expect(url).toMatch(/^\/api\/files\/evidence_[a-z0-9]+\.pdf$/);
     moderator = await adminLogin(app, 'moderator.unece@example.org');
   });
 
-  const spellings = () => {
-    const name = url.slice('/uploads/'.length);
-    return [url, `/uploads/./${name}`, `/uploads/x/../${name}`, `/uploads//${name}`, `/uploads/${encodeURIComponent(name).replace(/\./g, '%2E')}`, `/uploads/%2e/${name}`, `/uploads/thumbnail_${name}`, `/uploads/small_${name}`];
-  };
-
-  test('while pending, no spelling of its /uploads address serves it', async () => {
-    for (const path of spellings()) {
-      const res = await anonymous(path);
-      expect([path, res.status]).toEqual([path, 404]);
-      expect(res.body?.length ?? 0).not.toBe(PDF.length);
-    }
-    expect((await anonymous(url, 'head')).status).toBe(404);
-    // A Hub user's or the Hub token's credentials change nothing.
-    expect((await app.http().get(url).set('Authorization', `Bearer ${auth['hub-token']}`)).status).toBe(404);
-    expect((await app.http().get(url).set('Authorization', `Bearer ${auth.stakeholder}`)).status).toBe(404);
-  });
-
-  test('its author and its region\'s moderators fetch it; nobody else does', async () => {
-    const own = await app.http().get(`/api/submissions/mine/${documentId}/attachments/${fileId}`).set('Authorization', `Bearer ${auth.stakeholder}`).buffer(true);
+  test('while pending, its address serves its author and its region\'s moderators only', async () => {
+    const own = await read(url, auth.stakeholder);
     expect(own.status).toBe(200);
     expect(own.headers['content-type']).toBe('application/pdf');
     expect(own.headers['cache-control']).toBe('private, no-store');
     expect(own.headers['content-disposition']).toMatch(/attachment; filename="evidence.pdf"/);
     expect(Buffer.from(own.body).equals(PDF)).toBe(true);
-    const asModerator = await app.http().get(`/moderation/submissions/${documentId}/attachments/${fileId}`).set('Authorization', `Bearer ${moderator}`).buffer(true);
-    expect(asModerator.status).toBe(200);
-    expect(Buffer.from(asModerator.body).equals(PDF)).toBe(true);
-
-    expect((await app.http().get(`/api/submissions/mine/${documentId}/attachments/${fileId}`).set('Authorization', `Bearer ${auth['un-system']}`)).status).toBe(404);
-    expect((await app.http().get(`/api/submissions/mine/${documentId}/attachments/${fileId}`).set('Authorization', `Bearer ${auth['hub-token']}`)).status).toBe(403);
-    expect((await app.http().get(`/api/submissions/mine/${documentId}/attachments/${fileId}`)).status).toBe(403);
-    const elsewhere = await adminLogin(app, 'moderator.escap@example.org');
-    expect((await app.http().get(`/moderation/submissions/${documentId}/attachments/${fileId}`).set('Authorization', `Bearer ${elsewhere}`)).status).toBe(403);
-    // Another submission's id with this file's id: not found.
-    const other = (await app.strapi.documents('api::submission.submission').findFirst({ status: 'published' }))!.documentId;
-    expect((await app.http().get(`/moderation/submissions/${other}/attachments/${fileId}`).set('Authorization', `Bearer ${moderator}`)).status).toBe(404);
+    expect(Buffer.from((await read(url, moderator)).body).equals(PDF)).toBe(true);
+    for (const token of [undefined, auth['un-system'], auth['member-state'], auth['hub-token'], await adminLogin(app, 'moderator.escap@example.org')]) {
+      expect((await read(url, token)).status).toBe(404);
+    }
   });
 
-  test('published, it is served; retracted, it is withheld again', async () => {
+  test('published, anyone reads it at the address the API gives; retracted, it is withheld again', async () => {
     await app.http().post(`/moderation/submissions/${documentId}/approve`).set('Authorization', `Bearer ${moderator}`).expect(200);
-    const served = await anonymous(url).buffer(true);
+    const hub = await app.http().get(`/api/submissions/${documentId}?populate=attachments`).set('Authorization', `Bearer ${auth['hub-token']}`);
+    expect(hub.body.data.attachments.map((a: { url: string }) => a.url)).toContain(url);
+    const served = await read(url);
     expect(served.status).toBe(200);
+    expect(served.headers['cache-control']).toBe('public, no-cache');
     expect(Buffer.from(served.body).equals(PDF)).toBe(true);
+    // The address from before files left the public folder leads to the same route.
+    const legacy = await app.http().get(`/uploads/${url.split('/').pop()}`);
+    expect([legacy.status, legacy.headers.location]).toEqual([308, url]);
     await app.http().post(`/moderation/submissions/${documentId}/retract`).set('Authorization', `Bearer ${moderator}`).send({ to: 'rejected', reason: 'Check.' }).expect(200);
-    expect((await anonymous(url)).status).toBe(404);
+    expect((await read(url)).status).toBe(404);
+    expect((await read(url, auth.stakeholder)).status).toBe(200);
   });
 });
 

@@ -30,6 +30,15 @@ function createReadCache(strapi: Core.Strapi) {
     return result;
   });
 
+  /**
+   * Counts changes to stored files (a name, a replacement, a removal), made through the upload
+   * plugin rather than the Document Service: answers that list the file change with them.
+   */
+  const countFileChanges = () => {
+    const bump = () => versions.bump();
+    strapi.db.lifecycles.subscribe({ models: ['plugin::upload.file'], afterUpdate: bump, afterUpdateMany: bump, afterDelete: bump, afterDeleteMany: bump });
+  };
+
   // READ_CACHE=off serves every read through Strapi's stock controller (the benchmark's baseline).
   const disabled = process.env.READ_CACHE === 'off';
 
@@ -62,7 +71,7 @@ function createReadCache(strapi: Core.Strapi) {
     ctx.body = entry.body;
   };
 
-  return { middleware };
+  return { middleware, countFileChanges };
 }
 
 const caches = new WeakMap<Core.Strapi, ReturnType<typeof createReadCache>>();

@@ -52,7 +52,21 @@ const pluginPermissions = (actions: string[]): AdminPermission[] =>
   actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] }));
 
 const EDIT = ['create', 'read', 'update', 'delete', 'publish'];
-const MEDIA = ['plugin::upload.read', 'plugin::upload.assets.create', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
+
+/**
+ * The secretariat's Media Library: it uploads the files of summaries and sees, changes and
+ * downloads the files it uploaded, not the attachments of submissions (which it reads in the
+ * workspace). Strapi's own "is creator" condition; uploading cannot carry a condition.
+ */
+const OWN_MEDIA: AdminPermission[] = [
+  { action: 'plugin::upload.assets.create', subject: null, properties: {}, conditions: [] },
+  ...['plugin::upload.read', 'plugin::upload.assets.update', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'].map((action) => ({
+    action,
+    subject: null,
+    properties: {},
+    conditions: ['admin::is-creator'],
+  })),
+];
 
 /** The moderation plugin's actions; which regions they reach follows the submission read permission above. */
 const MODERATION = ['read', 'decide', 'reply', 'edit', 'dashboard', 'questions'].map((action) => `plugin::moderation.${action}`);
@@ -65,7 +79,8 @@ const secretariatPermissions = (): AdminPermission[] => [
   ...contentPermissions('api::submission.submission', ['read']),
   ...contentPermissions('api::moderator-reply.moderator-reply', ['read']),
   ...contentPermissions('api::gcm-objective.gcm-objective', ['read']),
-  ...pluginPermissions([...MEDIA, 'plugin::i18n.locale.read', ...MODERATION, 'plugin::moderation.summarize', 'plugin::moderation.privacy']),
+  ...OWN_MEDIA,
+  ...pluginPermissions(['plugin::i18n.locale.read', ...MODERATION, 'plugin::moderation.summarize', 'plugin::moderation.privacy']),
 ];
 
 const moderatorPermissions = (): AdminPermission[] => [
@@ -76,7 +91,8 @@ const moderatorPermissions = (): AdminPermission[] => [
   ...contentPermissions('api::submission.submission', ['read'], [IN_MODERATED_REGION]),
   ...contentPermissions('api::moderator-reply.moderator-reply', ['read'], [IN_MODERATED_REGION]),
   ...contentPermissions('api::gcm-objective.gcm-objective', ['read']),
-  ...pluginPermissions(['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::i18n.locale.read', ...MODERATION]),
+  // No Media Library: the workspace shows a moderator the attachments of their regions.
+  ...pluginPermissions(['plugin::i18n.locale.read', ...MODERATION]),
 ];
 
 type RoleRow = { id: number; code: string };

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Core } from '@strapi/strapi';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 
@@ -25,6 +26,8 @@ export type TestApp = {
   url: string;
   stop: () => Promise<void>;
   databaseClient: 'sqlite' | 'postgres';
+  /** This app's private file store (UPLOAD_DIR), removed when it stops. */
+  uploadDir: string;
 };
 
 /**
@@ -33,7 +36,10 @@ export type TestApp = {
  */
 export async function startApp(env: Record<string, string> = {}, { serveAdminPanel = false } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Each app stores its uploads apart: no test writes into the demo's storage.
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcm-uploads-'));
   Object.assign(process.env, {
+    UPLOAD_DIR: uploadDir,
     NODE_ENV: 'test',
     DEMO_DATA: 'auto',
     ...throwawaySecrets(),
@@ -58,9 +64,11 @@ export async function startApp(env: Record<string, string> = {}, { serveAdminPan
     http: () => request(strapi.server.httpServer),
     url,
     databaseClient: database.env.DATABASE_CLIENT as 'sqlite' | 'postgres',
+    uploadDir: process.env.UPLOAD_DIR!,
     stop: async () => {
       await strapi.destroy();
       await database.drop();
+      fs.rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }

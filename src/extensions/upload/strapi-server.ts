@@ -1,9 +1,39 @@
+import type { Core } from '@strapi/strapi';
 import { withoutContentApiRoutes } from '../../utils/plugin-routes';
 
+type UploadService = Record<string, (...args: unknown[]) => Promise<unknown>>;
+type UploadPlugin = { services: Record<string, (deps: { strapi: Core.Strapi }) => UploadService> };
+
 /**
- * The media library is not browsable through the content API: attachments of unapproved
- * submissions are listed there too. The Hub reaches files through the published documents
- * that carry them.
+ * The upload plugin, narrowed to what the product needs.
+ * - No content API route: the Hub posts files with a submission and reads them through
+ *   `/api/files`, never by browsing, uploading or deleting in the Media Library.
+ * - A file that a submission holds is not replaced, renamed or removed through the upload
+ *   service, whoever calls it (the Media Library of any role included): it changes only through
+ *   moderation. Checked before the provider touches the stored bytes.
  */
-export default <P>(plugin: P): P =>
-  withoutContentApiRoutes(plugin, ['GET /files', 'GET /files/page', 'GET /files/:id']);
+export default <P>(plugin: P): P => {
+  withoutContentApiRoutes(plugin, ['POST /', 'GET /files', 'GET /files/page', 'GET /files/:id', 'DELETE /files/:id']);
+  const services = (plugin as unknown as UploadPlugin).services;
+  const createUploadService = services.upload;
+  services.upload = (deps) => {
+    const upload = createUploadService(deps);
+    const guard = () => deps.strapi.service('api::file.file');
+    return {
+      ...upload,
+      async replace(id: unknown, ...rest: unknown[]) {
+        await guard().assertNotModerated(id);
+        return upload.replace(id, ...rest);
+      },
+      async updateFileInfo(id: unknown, ...rest: unknown[]) {
+        await guard().assertNotModerated(id);
+        return upload.updateFileInfo(id, ...rest);
+      },
+      async remove(file: unknown, ...rest: unknown[]) {
+        await guard().assertNotModerated((file as { id?: unknown } | null)?.id);
+        return upload.remove(file, ...rest);
+      },
+    };
+  };
+  return plugin;
+};

@@ -35,12 +35,6 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     ctx.body = { data: await strapi.service(UID).findOwn(ctx.state.user, ctx.params.id) };
   },
 
-  /** The author's own attachment, whatever the state of the submission (pending ones are not under /uploads). */
-  async mineAttachment(ctx: Context) {
-    const attachments = strapi.plugin('moderation').service('attachments');
-    attachments.respond(ctx, await attachments.forAuthor(ctx.state.user.id, ctx.params.id, ctx.params.fileId));
-  },
-
   async withdraw(ctx: Context) {
     ctx.body = { data: await strapi.service(UID).withdrawOwn(ctx.state.user, ctx.params.id) };
   },

@@ -5,7 +5,6 @@ export default {
   routes: [
     { method: 'GET', path: '/submissions/mine', handler: 'api::submission.submission.mine', config: HUB_USER },
     { method: 'GET', path: '/submissions/mine/:id', handler: 'api::submission.submission.mineOne', config: HUB_USER },
-    { method: 'GET', path: '/submissions/mine/:id/attachments/:fileId', handler: 'api::submission.submission.mineAttachment', config: HUB_USER },
     { method: 'POST', path: '/submissions/:id/withdraw', handler: 'api::submission.submission.withdraw', config: HUB_USER },
   ],
 };

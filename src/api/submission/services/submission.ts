@@ -22,7 +22,7 @@ const OWN_VIEW_POPULATE = {
   translations: true,
 } as const;
 
-type OwnRow = Record<string, unknown> & { documentId: string; moderationState: string; decisionReason?: string | null; attachments?: { id: number }[] | null };
+type OwnRow = Record<string, unknown> & { documentId: string; moderationState: string; decisionReason?: string | null };
 
 function ownView(row: OwnRow) {
   const { decidedAt, decisionReason, screeningFlags: _flags, decidedBy: _by, author: _author, ...rest } = row;
@@ -31,8 +31,6 @@ function ownView(row: OwnRow) {
     // The author learns why a moderator said no, and when; not who, and not the screening notes.
     decisionReason: row.moderationState === 'rejected' ? decisionReason : null,
     decidedAt: row.moderationState === 'approved' || row.moderationState === 'rejected' ? decidedAt : null,
-    // /uploads serves published attachments only; the author's own address works in every state.
-    attachments: (row.attachments ?? []).map((file) => ({ ...file, url: `/api/submissions/mine/${row.documentId}/attachments/${file.id}` })),
   };
 }
 

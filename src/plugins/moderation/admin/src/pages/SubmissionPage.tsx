@@ -339,11 +339,11 @@ const Submission = ({ documentId }: { documentId: string }) => {
             </Section>
             <Section title="Attachments and links">
               {s.attachments.length === 0 && s.links.length === 0 && <Typography textColor="neutral600">None.</Typography>}
-              {/* Fetched with the moderator's credentials: /uploads serves published attachments only. */}
+              {/* Fetched with the moderator's credentials: /api/files lets a pending file out to its region's moderators only. */}
               {s.attachments.map((a) => (
                 <TextButton
                   key={a.id}
-                  onClick={() => api.download(`/moderation/submissions/${s.documentId}/attachments/${a.id}`, a.name).catch((e) => toggleNotification({ type: 'danger', message: errorMessage(e) }))}
+                  onClick={() => api.download(a.url, a.name).catch((e) => toggleNotification({ type: 'danger', message: errorMessage(e) }))}
                 >
                   {a.name} ({Math.round(a.size)} kB)
                 </TextButton>

@@ -18,10 +18,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findOne(ctx: Context) {
       ctx.body = { data: await service('queue').detail((await moderator(ctx)).scope, ctx.params.documentId) };
     },
-    async attachment(ctx: Context) {
-      const attachments = service('attachments');
-      attachments.respond(ctx, await attachments.forModerator((await moderator(ctx)).scope, ctx.params.documentId, ctx.params.fileId));
-    },
     async approve(ctx: Context) {
       ctx.body = { data: await service('lifecycle').approve(ctx.params.documentId, await moderator(ctx)) };
     },

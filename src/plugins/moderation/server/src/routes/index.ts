@@ -25,7 +25,6 @@ export default {
       { method: 'GET', path: '/submissions', handler: 'submissions.find', config: allowed(ACTIONS.read) },
       { method: 'POST', path: '/submissions/bulk', handler: 'submissions.bulk', config: allowed(ACTIONS.decide) },
       { method: 'GET', path: '/submissions/:documentId', handler: 'submissions.findOne', config: allowed(ACTIONS.read) },
-      { method: 'GET', path: '/submissions/:documentId/attachments/:fileId', handler: 'submissions.attachment', config: allowed(ACTIONS.read) },
       { method: 'POST', path: '/submissions/:documentId/approve', handler: 'submissions.approve', config: allowed(ACTIONS.decide) },
       { method: 'POST', path: '/submissions/:documentId/reject', handler: 'submissions.reject', config: allowed(ACTIONS.decide) },
       { method: 'POST', path: '/submissions/:documentId/retract', handler: 'submissions.retract', config: allowed(ACTIONS.decide) },

@@ -1,5 +1,4 @@
 import approved from './approved';
-import attachments from './attachments';
 import dashboard from './dashboard';
 import events from './events';
 import exports from './exports';
@@ -13,4 +12,4 @@ import scope from './scope';
 import screening from './screening';
 import summaries from './summaries';
 
-export default { approved, attachments, dashboard, events, exports, lifecycle, notifications, outreach, privacy, queue, questions, scope, screening, summaries };
+export default { approved, dashboard, events, exports, lifecycle, notifications, outreach, privacy, queue, questions, scope, screening, summaries };

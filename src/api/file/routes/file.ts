@@ -1,0 +1,7 @@
+/**
+ * The one address of every stored file. It takes no part in Strapi's route permissions: who may
+ * read a file follows from the documents that hold it (services/file.ts), whoever asks.
+ */
+export default {
+  routes: [{ method: 'GET', path: '/files/:name', handler: 'api::file.file.download', config: { auth: false } }],
+};
