@@ -38,10 +38,12 @@ function enforcePhaseTimeline(strapi: Core.Strapi) {
  * (`FILE_SWEEP_SCHEDULE`); several instances sweeping at once remove nothing twice.
  */
 async function sweepOrphanFiles(strapi: Core.Strapi) {
-  const sweep = () => strapi.service('api::file.file').sweepOrphans();
+  const files = strapi.service('api::file.file');
+  // Made once at start, so that concurrent postings never race to create it.
+  await files.apiUploadFolder();
+  const sweep = () => files.sweepOrphans().catch((error: Error) => strapi.log.error(`files: the sweep failed and runs again at its next time: ${error.message}`));
   await sweep();
-  const task = () => sweep().catch((error: Error) => strapi.log.error(`files: the sweep failed and runs again at its next time: ${error.message}`));
-  strapi.cron.add({ sweepOrphanFiles: { task, options: { rule: process.env.FILE_SWEEP_SCHEDULE ?? '30 3 * * *' } } });
+  strapi.cron.add({ sweepOrphanFiles: { task: sweep, options: { rule: process.env.FILE_SWEEP_SCHEDULE ?? '30 3 * * *' } } });
 }
 
 /**

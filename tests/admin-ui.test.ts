@@ -98,6 +98,29 @@ test('the UNECE moderator approves, rejects with a reason, and replies; the Hub 
   await page.close();
 });
 
+test("the UNECE moderator downloads a pending submission's attachment through /api/files with their session", async () => {
+  const [question] = (await app.strapi.documents('api::guiding-question.guiding-question').findMany({ filters: { phase: { isDemo: true } }, status: 'published', sort: 'position' })) as { documentId: string }[];
+  const body = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const posted = await app
+    .http()
+    .post('/api/submissions')
+    .set('Authorization', `Bearer ${await hubLogin(app, HUB_ACCOUNTS.stakeholder)}`)
+    .field('data', JSON.stringify({ kind: 'data', title: 'Figures for the moderator', body: 'See the attachment.', guidingQuestion: question.documentId, language: 'en' }))
+    .attach('files', body, 'figures.pdf');
+  expect(posted.status).toBe(201);
+  const page = await signIn('moderator.unece@example.org');
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(`${app.url}/admin/plugins/moderation/submissions/${posted.body.data.documentId}`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /figures\.pdf/ }).click()]);
+  expect(download.suggestedFilename()).toBe('figures.pdf');
+  expect(fs.readFileSync((await download.path())!).equals(body)).toBe(true);
+  expect(requested).toContain(posted.body.data.attachments[0].url);
+  // The same address, without the session: nothing.
+  expect((await app.http().get(posted.body.data.attachments[0].url)).status).toBe(404);
+  await page.close();
+});
+
 test("the ESCAP moderator sees none of UNECE's submissions, and the API refuses them", async () => {
   const page = await signIn('moderator.escap@example.org');
   await openQueue(page);

@@ -151,6 +151,18 @@ describe('storage', () => {
 /** Identities that must never read a pending file that is not theirs. */
 const OUTSIDERS = [undefined, 'authenticated', 'member-state', 'hub-token', 'un-system', 'moderator-escap'] as const;
 
+describe('names', () => {
+  test('a file named in any script is stored, and read by its author', async () => {
+    for (const name of ['报告.pdf', 'تقرير.pdf', 'отчёт.pdf', 'rapport final (2).pdf']) {
+      const posted = await post('stakeholder', name, PDF);
+      expect(posted.name).toMatch(/^[A-Za-z0-9_-][A-Za-z0-9._-]*\.pdf$/);
+      const res = await raw('GET', posted.url, tokens.stakeholder);
+      expect([name, res.status, res.body.equals(PDF)]).toEqual([name, 200, true]);
+      expect(decodeURIComponent(res.headers['content-disposition']!)).toContain(name);
+    }
+  });
+});
+
 describe('who reads a pending file', () => {
   test.each([
     ['its author', 'stakeholder', 200],
@@ -307,6 +319,27 @@ describe('the Media Library, per admin role', () => {
     expect(superAdmin.body.error.message).toMatch(/attachment of a submission/);
   });
 
+  test.each(['secretariat', 'super-admin'])('%s cannot attach an upload to a submission', async (who) => {
+    const row = (await app.strapi.db.query('api::submission.submission').findOne({ where: { documentId: published.documentId, publishedAt: { $notNull: true } } })) as { id: number };
+    const before = (await app.strapi.db.query('api::submission.submission').findOne({ where: { id: row.id }, populate: { attachments: true } })) as { attachments: unknown[] };
+    const res = await admin(who)
+      .post('/upload')
+      .field('ref', 'api::submission.submission')
+      .field('refId', String(row.id))
+      .field('field', 'attachments')
+      .attach('files', PDF, 'planted.pdf');
+    expect(res.status).toBe(403);
+    const after = (await app.strapi.db.query('api::submission.submission').findOne({ where: { id: row.id }, populate: { attachments: true } })) as { attachments: unknown[] };
+    expect(after.attachments.length).toBe(before.attachments.length);
+  });
+
+  test('a summary does not publish the file of a submission that is not published', async () => {
+    const phase = await app.strapi.documents('api::phase.phase').findFirst({});
+    await app.strapi.documents('api::summary.summary').create({ data: { phase: phase!.documentId, title: 'Borrowing', body: 'x', attachments: [pending.fileId] } as never, status: 'published' });
+    expect((await raw('GET', pending.url)).status).toBe(404);
+    expect((await raw('GET', pending.url, tokens['hub-token'])).status).toBe(404);
+  });
+
   test('a change made in the Media Library reaches the Hub at once (the read cache follows it)', async () => {
     const phase = await app.strapi.documents('api::phase.phase').findFirst({});
     const summary = await app.strapi.documents('api::summary.summary').create({ data: { phase: phase!.documentId, title: 'With an annex', body: 'Consolidated.', attachments: [own.id] } as never, status: 'published' });
@@ -320,10 +353,12 @@ describe('the Media Library, per admin role', () => {
 });
 
 describe('orphans', () => {
-  async function orphan(name: string, ageMs: number) {
+  /** A file as a posting leaves it when the posting fails after storing it (in the API uploads folder), or as the admin panel uploads it. */
+  async function orphan(name: string, ageMs: number, { posted = true } = {}) {
     const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gcm-orphan-')), name);
     fs.writeFileSync(tmp, PENDING_PDF);
-    const [file] = (await app.strapi.plugin('upload').service('upload').upload({ data: {}, files: { filepath: tmp, originalFilename: name, mimetype: 'application/pdf', size: PENDING_PDF.length } })) as { id: number; url: string }[];
+    const folder = posted ? (await app.strapi.service('api::file.file').apiUploadFolder()).id : null;
+    const [file] = (await app.strapi.plugin('upload').service('upload').upload({ data: { fileInfo: { folder } }, files: { filepath: tmp, originalFilename: name, mimetype: 'application/pdf', size: PENDING_PDF.length } })) as { id: number; url: string }[];
     await app.strapi.db.connection('files').where({ id: file.id }).update({ created_at: new Date(Date.now() - ageMs) });
     return { ...file, name: file.url.split('/').pop()! };
   }
@@ -331,6 +366,7 @@ describe('orphans', () => {
   test('a file no document holds is served to nobody, and is swept once a day old', async () => {
     const old = await orphan('old-orphan.pdf', 2 * DAY);
     const fresh = await orphan('fresh-orphan.pdf', 0);
+    const library = await orphan('library-file.pdf', 2 * DAY, { posted: false });
     for (const identity of [undefined, 'stakeholder', 'moderator-unece', 'secretariat', 'super-admin']) {
       expect([identity, (await raw('GET', old.url, identity && tokens[identity])).status]).toEqual([identity, 404]);
     }
@@ -345,6 +381,7 @@ describe('orphans', () => {
     expect(fs.existsSync(path.join(app.uploadDir, old.name))).toBe(false);
     expect(fs.existsSync(stray)).toBe(false);
     expect(fs.existsSync(path.join(app.uploadDir, fresh.name))).toBe(true);
+    expect(fs.existsSync(path.join(app.uploadDir, library.name))).toBe(true);
     expect(fs.existsSync(path.join(app.uploadDir, pending.name))).toBe(true);
   });
 

@@ -30,6 +30,7 @@ let proxy: http.Server;
 let endpoint: string;
 let client: S3Client;
 let question: string;
+let publicDir: string;
 const tokens: Record<string, string> = {};
 /** Every request the provider sent to the bucket. */
 const sent: { method: string; url: string; acl?: string }[] = [];
@@ -50,8 +51,10 @@ beforeAll(async () => {
   endpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
 
+  publicDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcm-public-'));
   app = await startApp({
     SUBMISSION_RATE_LIMIT: '1000',
+    PUBLIC_DIR: publicDir,
     UPLOAD_PROVIDER: 's3',
     S3_BUCKET: BUCKET,
     S3_ENDPOINT: endpoint,
@@ -74,7 +77,8 @@ afterAll(async () => {
   await new Promise((resolve) => proxy?.close(resolve));
   await s3rver?.close();
   fs.rmSync(s3Dir, { recursive: true, force: true });
-  for (const key of ['UPLOAD_PROVIDER', 'S3_BUCKET', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_URL_EXPIRES']) delete process.env[key];
+  fs.rmSync(publicDir, { recursive: true, force: true });
+  for (const key of ['UPLOAD_PROVIDER', 'S3_BUCKET', 'S3_ENDPOINT', 'S3_FORCE_PATH_STYLE', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_URL_EXPIRES', 'PUBLIC_DIR']) delete process.env[key];
 });
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -154,10 +158,30 @@ describe('a bucket', () => {
     expect(Buffer.from(await fetched.arrayBuffer()).equals(PDF)).toBe(true);
   });
 
+  test('files the local provider kept in public/uploads move into the bucket', async () => {
+    const legacyDir = path.join(publicDir, 'uploads');
+    fs.mkdirSync(legacyDir, { recursive: true });
+    fs.writeFileSync(path.join(legacyDir, 'local_9f8e7d.pdf'), PDF);
+    const file = await app.strapi.db.query(FILE).create({
+      data: { name: 'local.pdf', hash: 'local_9f8e7d', ext: '.pdf', mime: 'application/pdf', size: PDF.length / 1000, url: '/uploads/local_9f8e7d.pdf', provider: 'local' },
+    });
+    const phase = await app.strapi.documents('api::phase.phase').findFirst({});
+    await app.strapi.documents('api::summary.summary').create({ data: { phase: phase!.documentId, title: 'Local', body: 'Local.', attachments: [file.id] } as never, status: 'published' });
+    expect(await moveLegacyFiles(app.strapi)).toEqual({ moved: 1, adopted: 0, unreferenced: 0 });
+    expect(fs.readdirSync(legacyDir)).toEqual([]);
+    expect((await objectBytes('local_9f8e7d.pdf')).equals(PDF)).toBe(true);
+    const redirect = await app.http().get('/api/files/local_9f8e7d.pdf');
+    expect(redirect.status).toBe(302);
+    const fetched = await fetch(redirect.headers.location);
+    expect(fetched.headers.get('content-disposition')).toContain('attachment');
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(PDF)).toBe(true);
+  });
+
   test('an unattached upload swept after a day leaves the bucket', async () => {
     const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gcm-orphan-')), 'orphan.pdf');
     fs.writeFileSync(tmp, PDF);
-    const [file] = (await app.strapi.plugin('upload').service('upload').upload({ data: {}, files: { filepath: tmp, originalFilename: 'orphan.pdf', mimetype: 'application/pdf', size: PDF.length } })) as { id: number; url: string }[];
+    const folder = (await app.strapi.service('api::file.file').apiUploadFolder()).id;
+    const [file] = (await app.strapi.plugin('upload').service('upload').upload({ data: { fileInfo: { folder } }, files: { filepath: tmp, originalFilename: 'orphan.pdf', mimetype: 'application/pdf', size: PDF.length } })) as { id: number; url: string }[];
     const name = file.url.split('/').pop()!;
     expect((await objectBytes(name)).equals(PDF)).toBe(true);
     await app.strapi.db.connection('files').where({ id: file.id }).update({ created_at: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000) });

@@ -31,12 +31,13 @@ function createReadCache(strapi: Core.Strapi) {
   });
 
   /**
-   * Counts changes to stored files (a name, a replacement, a removal), made through the upload
-   * plugin rather than the Document Service: answers that list the file change with them.
+   * Counts changes to stored files (an upload attached to a document, a name, a replacement, a
+   * removal), made through the upload plugin rather than the Document Service: answers that list
+   * the file change with them.
    */
   const countFileChanges = () => {
     const bump = () => versions.bump();
-    strapi.db.lifecycles.subscribe({ models: ['plugin::upload.file'], afterUpdate: bump, afterUpdateMany: bump, afterDelete: bump, afterDeleteMany: bump });
+    strapi.db.lifecycles.subscribe({ models: ['plugin::upload.file'], afterCreate: bump, afterUpdate: bump, afterUpdateMany: bump, afterDelete: bump, afterDeleteMany: bump });
   };
 
   // READ_CACHE=off serves every read through Strapi's stock controller (the benchmark's baseline).

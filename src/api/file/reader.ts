@@ -44,8 +44,10 @@ export async function readerOf(strapi: Core.Strapi, ctx: Context): Promise<Reade
     .verify(token)
     .catch(() => null);
   if (hubUser?.id !== undefined) {
-    const user = (await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: hubUser.id }, select: ['id', 'blocked'] })) as { id: number; blocked?: boolean } | null;
-    if (user && !user.blocked) return { kind: 'hub-user', id: user.id };
+    const user = (await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: hubUser.id }, select: ['id', 'blocked', 'confirmed'] })) as { id: number; blocked?: boolean; confirmed?: boolean } | null;
+    // As Strapi's own users-permissions strategy: blocked, or unconfirmed when confirmation is on, is no user.
+    const settings = (await strapi.store({ type: 'plugin', name: 'users-permissions' }).get({ key: 'advanced' })) as { email_confirmation?: boolean } | null;
+    if (user && !user.blocked && !(settings?.email_confirmation && !user.confirmed)) return { kind: 'hub-user', id: user.id };
     throw new errors.UnauthorizedError(INVALID);
   }
 

@@ -9,8 +9,9 @@ type UploadPlugin = { services: Record<string, (deps: { strapi: Core.Strapi }) =
  * - No content API route: the Hub posts files with a submission and reads them through
  *   `/api/files`, never by browsing, uploading or deleting in the Media Library.
  * - A file that a submission holds is not replaced, renamed or removed through the upload
- *   service, whoever calls it (the Media Library of any role included): it changes only through
- *   moderation. Checked before the provider touches the stored bytes.
+ *   service, whoever calls it (the Media Library of any role included), and no upload attaches
+ *   itself to a submission: its files change only through posting and moderation. Checked
+ *   before the provider touches the stored bytes.
  */
 export default <P>(plugin: P): P => {
   withoutContentApiRoutes(plugin, ['POST /', 'GET /files', 'GET /files/page', 'GET /files/:id', 'DELETE /files/:id']);
@@ -21,6 +22,10 @@ export default <P>(plugin: P): P => {
     const guard = () => deps.strapi.service('api::file.file');
     return {
       ...upload,
+      async upload(input: unknown, ...rest: unknown[]) {
+        guard().assertNotAttachingToSubmission((input as { data?: unknown } | null)?.data);
+        return upload.upload(input, ...rest);
+      },
       async replace(id: unknown, ...rest: unknown[]) {
         await guard().assertNotModerated(id);
         return upload.replace(id, ...rest);

@@ -11,24 +11,33 @@ const { pipeline } = require('node:stream/promises');
  * @typedef {{ stream: NodeJS.ReadableStream; size: number } | { redirect: string }} Opened
  */
 
-/** What a stored name may be made of: the upload plugin's hash and extension, nothing that walks a path. */
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
-
-/** `<hash><ext>`, refused when it could name anything outside the store. */
+/**
+ * `<hash><ext>`, reduced to characters that cannot walk a path: the upload plugin's hash is a
+ * slug (it may start with "_" for a name in a non-Latin script), the extension is whatever the
+ * uploader's file name ended with.
+ */
 function storedName(file) {
-  const name = `${file.hash}${file.ext ?? ''}`;
-  if (!SAFE_NAME.test(name) || name.includes('..')) throw new Error(`Refusing to store a file under the name "${name}".`);
-  return name;
+  const hash = String(file.hash ?? '').replace(/[^A-Za-z0-9_-]/g, '');
+  if (!hash) throw new Error('The upload has no hash to store it under.');
+  return `${hash}${String(file.ext ?? '').replace(/[^A-Za-z0-9.]/g, '')}`;
 }
 
 /** A private folder on this machine (several instances need a shared one, or S3). */
 function folderStore(directory) {
   fs.mkdirSync(directory, { recursive: true });
   const where = (file) => path.join(directory, storedName(file));
+  // Written aside, then renamed: a reader never gets half a file, and a failed replacement keeps the old one.
   const write = async (file) => {
-    if (file.stream) await pipeline(file.stream, fs.createWriteStream(where(file)));
-    else if (file.buffer) await fsp.writeFile(where(file), file.buffer);
-    else throw new Error('The upload has neither a stream nor a buffer.');
+    const target = where(file);
+    const partial = `${target}.partial-${process.pid}-${Date.now()}`;
+    try {
+      if (file.stream) await pipeline(file.stream, fs.createWriteStream(partial));
+      else if (file.buffer) await fsp.writeFile(partial, file.buffer);
+      else throw new Error('The upload has neither a stream nor a buffer.');
+      await fsp.rename(partial, target);
+    } finally {
+      await fsp.rm(partial, { force: true });
+    }
   };
   return {
     write,
@@ -52,7 +61,7 @@ function folderStore(directory) {
       return found;
     },
     async removeName(name) {
-      if (SAFE_NAME.test(name)) await fsp.rm(path.join(directory, name), { force: true });
+      if (name === path.basename(name) && !name.startsWith('.')) await fsp.rm(path.join(directory, name), { force: true });
     },
   };
 }
@@ -73,8 +82,10 @@ function bucketStore(s3Options) {
       await inner.delete(located(file));
     },
     /** @returns {Promise<Opened>} */
-    async open(file) {
-      return { redirect: (await inner.getSignedUrl(located(file))).url };
+    async open(file, downloadName) {
+      // The bucket's answer is a download too, so that nothing a file holds runs on its origin.
+      const disposition = `attachment; filename*=UTF-8''${encodeURIComponent(downloadName ?? storedName(file))}`;
+      return { redirect: (await inner.getSignedUrl(located(file), { ResponseContentDisposition: disposition })).url };
     },
   };
 }
@@ -105,8 +116,8 @@ module.exports = {
         return false;
       },
       /** @returns {Promise<Opened>} */
-      async open(file) {
-        return backend.open(file);
+      async open(file, downloadName) {
+        return backend.open(file, downloadName);
       },
       /** Stored names with their age, where the store can list them (the folder). */
       async list() {

@@ -7,17 +7,17 @@ import type { Reader } from '../reader';
 const FILE = 'plugin::upload.file';
 const SUBMISSION = 'api::submission.submission';
 const HUB_READABLE = new Set<string>(HUB_READABLE_TYPES);
-/** What the upload plugin names a stored file: its hash and extension, or a format's `<key>_<hash><ext>`. */
-const STORED_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+/** What a stored file is named: its hash and extension, or a format's `<key>_<hash><ext>` (src/providers/upload-private). */
+const STORED_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}$/;
 const DAY = 24 * 60 * 60 * 1000;
 
 type Format = { url: string; mime?: string; size?: number; hash: string; ext?: string; provider_metadata?: Record<string, unknown> | null };
 type StoredFile = Format & { id: number; name: string; provider: string; formats?: Record<string, Format> | null; updatedAt?: string; createdAt?: string };
 type Opened = { stream: NodeJS.ReadableStream & { destroy: () => void }; size: number } | { redirect: string };
-type PrivateProvider = { open: (file: Format) => Promise<Opened>; list: () => Promise<{ name: string; modifiedAt: Date }[] | null>; removeName: (name: string) => Promise<void> };
+type PrivateProvider = { open: (file: Format, downloadName: string) => Promise<Opened>; list: () => Promise<{ name: string; modifiedAt: Date }[] | null>; removeName: (name: string) => Promise<void> };
 
-/** A document that holds the file, with what decides who may read it. */
-type Holder = { uid: string; publishedAt?: string | null; authorId?: number | null; regionCode?: string | null };
+/** A document (one of its rows) that holds the file, with what decides who may read it. */
+type Holder = { uid: string; documentId: string; publishedAt?: string | null; authorId?: number | null; regionCode?: string | null };
 
 /** The answer for a reader who may have the file. */
 export type FileAnswer = { file: StoredFile; stored: Format; opened: Opened; publicly: boolean };
@@ -60,11 +60,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       else if (type.hasPhase) populate.phase = { select: ['id'], populate: { region: { select: ['code'] } } };
       const rows = (await strapi.db.query(type.uid as never).findMany({
         where: { $or: type.mediaFields.map((field) => ({ [field]: { id: fileId } })) },
-        select: ['id', ...(type.draftAndPublish ? ['publishedAt'] : [])],
+        select: ['id', 'documentId', ...(type.draftAndPublish ? ['publishedAt'] : [])],
         populate,
-      })) as { publishedAt?: string | null; author?: { id: number } | null; region?: { code: string } | null; phase?: { region?: { code: string } | null } | null }[];
+      })) as { documentId: string; publishedAt?: string | null; author?: { id: number } | null; region?: { code: string } | null; phase?: { region?: { code: string } | null } | null }[];
       for (const row of rows) {
-        holders.push({ uid: type.uid, publishedAt: row.publishedAt, authorId: row.author?.id ?? null, regionCode: row.region?.code ?? row.phase?.region?.code ?? null });
+        holders.push({ uid: type.uid, documentId: row.documentId, publishedAt: row.publishedAt, authorId: row.author?.id ?? null, regionCode: row.region?.code ?? row.phase?.region?.code ?? null });
       }
     }
     return holders;
@@ -83,8 +83,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return parent && stored?.url === address ? { file: parent, stored } : null;
   }
 
+  /**
+   * Public once a Hub-readable document holding it is published, unless a submission that is not
+   * published holds it too: no other document (a summary, say) can publish a submission's file
+   * before moderation does.
+   */
+  function isPublic(holders: Holder[]): boolean {
+    const publishedSubmissions = new Set(holders.filter((h) => h.uid === SUBMISSION && h.publishedAt).map((h) => h.documentId));
+    const unmoderated = holders.some((h) => h.uid === SUBMISSION && !publishedSubmissions.has(h.documentId));
+    return !unmoderated && holders.some((h) => HUB_READABLE.has(h.uid) && h.publishedAt);
+  }
+
   async function mayRead(reader: Reader, holders: Holder[]): Promise<{ allowed: boolean; publicly: boolean }> {
-    const publicly = holders.some((h) => HUB_READABLE.has(h.uid) && h.publishedAt);
+    const publicly = isPublic(holders);
     if (publicly) return { allowed: true, publicly };
     if (reader.kind === 'hub-user') return { allowed: holders.some((h) => h.uid === SUBMISSION && h.authorId === reader.id), publicly };
     if (reader.kind === 'admin' && holders.length) {
@@ -103,7 +114,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!allowed) throw notFound();
       let opened: Opened;
       try {
-        opened = await provider().open(found.stored);
+        opened = await provider().open(found.stored, found.file.name);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound();
         throw error;
@@ -142,6 +153,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * Refuses a change to a file that a submission holds: its bytes and name change only through
      * moderation (withdrawal, erasure), which logs them, never in the Media Library.
      */
+    /** Refuses an upload that would attach itself to a submission: files reach a submission only by posting. */
+    assertNotAttachingToSubmission(data: unknown): void {
+      const ref = (data as { ref?: unknown } | null)?.ref;
+      if (ref === SUBMISSION) throw new errors.PolicyError('Files are attached to a submission only by its author, when posting it.');
+    },
+
     async assertNotModerated(fileId: unknown): Promise<void> {
       const id = Number(fileId);
       if (!Number.isInteger(id)) return;
@@ -149,24 +166,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (held) throw new errors.PolicyError('This file is an attachment of a submission: it is changed or removed only through moderation, not in the Media Library.');
     },
 
+    /** Strapi's folder for files that come through the content API, where posted attachments go. */
+    async apiUploadFolder(): Promise<{ id: number; path: string }> {
+      return strapi.plugin('upload').service('api-upload-folder').getAPIUploadFolder();
+    },
+
     /**
-     * Removes what nothing refers to any more, once it is a day old: uploads through the content
-     * API that no document holds (a failed posting, an erasure or deletion whose file removal
-     * failed), and bytes in the store with no row (a crash between storing and recording). Files
-     * uploaded in the admin panel stay in the Media Library until someone deletes them.
+     * Removes what nothing refers to any more, once it is a day old: files posted through the
+     * content API (Strapi's "API Uploads" folder) that no document holds (a failed posting, an
+     * erasure or deletion whose file removal failed), and bytes in the store with no row (a crash
+     * between storing and recording). Files uploaded in the admin panel stay in the Media Library
+     * until someone deletes them.
      */
     async sweepOrphans(now = new Date()): Promise<{ files: number; stray: number }> {
       const cutoff = new Date(now.getTime() - DAY);
-      const meta = strapi.db.metadata.get(FILE) as unknown as {
-        tableName: string;
-        attributes: { related: { joinTable: { name: string; joinColumn: { name: string } } }; createdBy: { joinColumn?: { name: string } } };
-      };
+      const meta = strapi.db.metadata.get(FILE) as unknown as { tableName: string; attributes: { related: { joinTable: { name: string; joinColumn: { name: string } } } } };
       const knex = strapi.db.connection;
       const morph = meta.attributes.related.joinTable;
-      const createdBy = meta.attributes.createdBy.joinColumn?.name ?? 'created_by_id';
+      const apiUploads = await this.apiUploadFolder();
       const ids = (await knex(meta.tableName)
         .whereNotExists(knex(morph.name).whereRaw('??.?? = ??.id', [morph.name, morph.joinColumn.name, meta.tableName]))
-        .whereNull(createdBy)
+        .where('folder_path', apiUploads.path)
         .where('created_at', '<', cutoff)
         .select('id')) as { id: number }[];
       const upload = strapi.plugin('upload').service('upload');

@@ -83,7 +83,9 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
       ? await strapi.documents('api::gcm-objective.gcm-objective').findMany({ filters: { number: { $in: input.gcmObjectives } }, fields: ['number'], limit: 23 })
       : [];
 
-    const uploaded = attachments.length ? await strapi.plugin('upload').service('upload').upload({ data: {}, files: attachments }) : [];
+    // In Strapi's "API Uploads" folder, where the sweep finds those that a failed posting left behind.
+    const folder = attachments.length ? await strapi.service('api::file.file').apiUploadFolder() : null;
+    const uploaded = folder ? await strapi.plugin('upload').service('upload').upload({ data: { fileInfo: attachments.map(() => ({ folder: folder.id })) }, files: attachments }) : [];
     let created: { documentId: string };
     try {
       created = await strapi.plugin('moderation').service('lifecycle').submit(
