@@ -1,16 +1,20 @@
 import { factories } from '@strapi/strapi';
 import type { UID } from '@strapi/strapi';
 
-/** Read parameters of the right shape; published documents only, answered from the read cache while nothing published has changed. */
-const PUBLISHED_ONLY = ['global::query-shape', 'global::published-only', 'global::read-cache'];
+/**
+ * Read parameters of the right shape, and only those the allowlist names for the type
+ * (src/setup/hub-queries.ts); published documents only, answered from the read cache while
+ * nothing published has changed.
+ */
+const publishedOnly = (uid: UID.ContentType) => ['global::query-shape', { name: 'global::query-allowlist', config: { uid } }, 'global::published-only', 'global::read-cache'];
 
 /** Routes of a type the Hub reads and nobody writes through the content API. */
 export const createReadOnlyRouter = (uid: UID.ContentType) =>
   factories.createCoreRouter(uid, {
     only: ['find', 'findOne'],
     config: {
-      find: { middlewares: PUBLISHED_ONLY },
-      findOne: { middlewares: PUBLISHED_ONLY },
+      find: { middlewares: publishedOnly(uid) },
+      findOne: { middlewares: publishedOnly(uid) },
     },
   });
 
@@ -19,8 +23,8 @@ export const createPostableRouter = (uid: UID.ContentType) =>
   factories.createCoreRouter(uid, {
     only: ['find', 'findOne', 'create'],
     config: {
-      find: { middlewares: PUBLISHED_ONLY },
-      findOne: { middlewares: PUBLISHED_ONLY },
+      find: { middlewares: publishedOnly(uid) },
+      findOne: { middlewares: publishedOnly(uid) },
       create: { policies: ['global::is-hub-user'] },
     },
   });
