@@ -50,6 +50,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       },
     },
   },
+  // Failed Hub sign-ins per account (the per-address limit is Strapi's, in config/plugins.ts).
+  { name: 'global::sign-in-limit', config: { max: env.int('LOGIN_RATE_LIMIT', 10), windowMinutes: env.int('LOGIN_RATE_WINDOW_MINUTES', 15) } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

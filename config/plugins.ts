@@ -63,8 +63,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       jwtSecret: env('JWT_SECRET'),
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
-      // Login, registration and password routes: attempts per address per window (Strapi's is 10 a minute).
-      ratelimit: { interval: env.int('LOGIN_RATE_WINDOW_MINUTES', 15) * 60 * 1000, max: env.int('LOGIN_RATE_LIMIT', 10) },
+      // Sign-in, registration and password routes: attempts per address per window (Strapi's own
+      // limiter, 10 a minute by default). High enough for an office or a Hub server behind one
+      // address; guessing one account's password is stopped per account (src/middlewares/sign-in-limit.ts).
+      ratelimit: { interval: env.int('LOGIN_RATE_WINDOW_MINUTES', 15) * 60 * 1000, max: env.int('LOGIN_RATE_LIMIT_PER_ADDRESS', 100) },
       register: {
         // What a Hub user may say about themselves when registering. Never the role:
         // roles are assigned by the secretariat.

@@ -4,22 +4,13 @@ import { moveLegacyFiles } from './api/file/legacy-storage';
 import { checkTimeline, type PhaseTimeline } from './api/phase/timeline';
 import { readCacheFor } from './read-cache';
 import { syncContentApiRoles } from './setup/access';
+import { filterOutgoingEvents } from './setup/outgoing-events';
+import { guardDisplayNames } from './setup/person-names';
+import { demoDataMode, refuseDemoPasswordsInProduction, removeStrapiDefaultTokens } from './setup/safe-defaults';
 import { registerModerationConditions, syncAdminRoles } from './setup/admin-roles';
 import { seedDemo } from './setup/demo';
 import { ensureLocales, ensureReferenceContent } from './setup/reference-data';
 import { isDatabaseUnavailable } from './utils/database-errors';
-
-/**
- * `DEMO_DATA`: `auto` (the default outside production) loads the demo space into an empty
- * database, `always` brings it back at every start (npm run demo, npm run seed), `never` skips it.
- */
-function demoDataMode(): 'auto' | 'always' | 'never' {
-  const mode = process.env.DEMO_DATA ?? (process.env.NODE_ENV === 'production' ? 'never' : 'auto');
-  if (mode !== 'auto' && mode !== 'always' && mode !== 'never') {
-    throw new Error(`DEMO_DATA must be auto, always or never, not "${mode}"`);
-  }
-  return mode;
-}
 
 /** A phase is refused when it breaks a hard timeline rule, whoever writes it. */
 function enforcePhaseTimeline(strapi: Core.Strapi) {
@@ -66,10 +57,12 @@ export default {
     enforcePhaseTimeline(strapi);
     // Counts writes from the first one on, so that no instance keeps serving what changed.
     readCacheFor(strapi);
+    filterOutgoingEvents(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const mode = demoDataMode();
+    guardDisplayNames(strapi);
     readCacheFor(strapi).countFileChanges();
     await moveLegacyFiles(strapi);
     await sweepOrphanFiles(strapi);
@@ -83,8 +76,10 @@ export default {
 
     if (mode === 'always' || (mode === 'auto' && isEmpty)) {
       await seedDemo(strapi);
-      strapi.log.info('Demo data loaded (DEMO_DATA=never turns this off).');
+      strapi.log.info(`Demo data loaded (DEMO_DATA=${mode}).`);
     }
+    await removeStrapiDefaultTokens(strapi);
+    await refuseDemoPasswordsInProduction(strapi);
   },
 
   destroy() {

@@ -22,6 +22,7 @@ const SECRET_MARK = 'UNPUBLISHED-MARK';
 const FUZZ_READS = Number(process.env.FUZZ_READS ?? 1500);
 const FUZZ_POSTS = Number(process.env.FUZZ_POSTS ?? 400);
 const LOGIN_LIMIT = 5;
+const ADDRESS_LIMIT = 80;
 
 let app: TestApp;
 let stakeholder: string;
@@ -32,7 +33,7 @@ let pending: string;
 const tally = { hostileCases: 0, fuzzedReads: 0, fuzzedPosts: 0, serverErrors: 0 };
 
 beforeAll(async () => {
-  app = await startApp({ CORS_ORIGINS: HUB_ORIGIN, SUBMISSION_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: String(LOGIN_LIMIT) });
+  app = await startApp({ CORS_ORIGINS: HUB_ORIGIN, SUBMISSION_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: String(LOGIN_LIMIT), LOGIN_RATE_LIMIT_PER_ADDRESS: String(ADDRESS_LIMIT), TRUST_PROXY: 'true' });
   stakeholder = await hubLogin(app, HUB_ACCOUNTS.stakeholder);
   hubToken = await createHubToken(app.strapi, 'hardening token');
   [question] = await demoQuestions(app);
@@ -260,17 +261,44 @@ test(`fuzzing posting (${FUZZ_POSTS} requests): no 5xx, nothing written when ref
   );
 });
 
-// Last: the limits it trips last five minutes for this address.
+// Last: the limits it trips last for the window.
 describe('login brute force', () => {
-  test(`Hub logins: past ${LOGIN_LIMIT} attempts from one address, 429, even with the right password`, async () => {
+  /** A sign-in as if from a client behind the load balancer (TRUST_PROXY), at `address`. */
+  const signIn = (identifier: string, password: string, address: string) =>
+    app.http().post('/api/auth/local').set('X-Forwarded-For', address).send({ identifier, password });
+
+  test('many clients behind one proxy, or one office address, all sign in', async () => {
+    const accounts = [HUB_ACCOUNTS.authenticated, HUB_ACCOUNTS['member-state'], HUB_ACCOUNTS['un-system']];
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i += 1) statuses.push((await signIn(accounts[i % 3], DEMO_USER_PASSWORD, `198.51.100.${i + 1}`)).status);
+    for (let i = 0; i < 30; i += 1) statuses.push((await signIn(accounts[i % 3], DEMO_USER_PASSWORD, '203.0.113.7')).status);
+    expect(statuses).toEqual(Array(60).fill(200));
+  });
+
+  test(`guessing one account's password: past ${LOGIN_LIMIT} failures, 429 from any address, even with the right password`, async () => {
     const statuses: number[] = [];
     for (let i = 0; i < LOGIN_LIMIT + 3; i += 1) {
       tally.hostileCases += 1;
-      statuses.push((await app.http().post('/api/auth/local').send({ identifier: HUB_ACCOUNTS.stakeholder, password: `wrong-${i}` })).status);
+      statuses.push((await signIn(HUB_ACCOUNTS.stakeholder, `wrong-${i}`, `192.0.2.${i + 1}`)).status);
     }
-    // The sign-in in beforeAll counted too.
-    expect(statuses).toEqual([...Array(LOGIN_LIMIT - 1).fill(400), 429, 429, 429, 429]);
-    expect((await app.http().post('/api/auth/local').send({ identifier: HUB_ACCOUNTS.stakeholder, password: DEMO_USER_PASSWORD })).status).toBe(429);
+    expect(statuses).toEqual([...Array(LOGIN_LIMIT).fill(400), 429, 429, 429]);
+    const refused = await signIn(HUB_ACCOUNTS.stakeholder, DEMO_USER_PASSWORD, '192.0.2.200');
+    expect([refused.status, refused.body.error.message]).toEqual([429, expect.stringMatching(/Too many failed sign-ins for this account/)]);
+    // Its identifier spelled otherwise is the same account.
+    expect((await signIn(` ${HUB_ACCOUNTS.stakeholder.toUpperCase()} `, DEMO_USER_PASSWORD, '192.0.2.201')).status).toBe(429);
+    // Others sign in as before.
+    expect((await signIn(HUB_ACCOUNTS['member-state'], DEMO_USER_PASSWORD, '192.0.2.202')).status).toBe(200);
+  });
+
+  test(`spraying many accounts from one address: past ${ADDRESS_LIMIT} attempts, 429 for that address only`, async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < ADDRESS_LIMIT + 2; i += 1) {
+      tally.hostileCases += 1;
+      statuses.push((await signIn(`nobody-${i}@example.org`, 'guess', '233.252.0.1')).status);
+    }
+    expect(statuses.slice(0, ADDRESS_LIMIT - 1).every((s) => s === 400)).toBe(true);
+    expect(statuses.slice(-2)).toEqual([429, 429]);
+    expect((await signIn(HUB_ACCOUNTS['un-system'], DEMO_USER_PASSWORD, '233.252.0.2')).status).toBe(200);
   });
 
   test('admin panel logins: limited the same way', async () => {

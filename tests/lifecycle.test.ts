@@ -272,6 +272,19 @@ describe('around the lifecycle', () => {
     expect(row).toMatchObject({ title: 'Edited before approval', moderationState: 'pending' });
   });
 
+  test.each(['approved', 'rejected', 'withdrawn'] as const)('an edit in the Content Manager of a submission %s is refused, even for a Super Admin; the Hub reads it unchanged', async (state) => {
+    const documentId = await inState(state);
+    const before = await app.strapi.db.query('api::submission.submission').findMany({ where: { documentId }, select: ['title', 'body', 'publishedAt'] });
+    const res = await app
+      .http()
+      .put(`/content-manager/collection-types/api::submission.submission/${documentId}`)
+      .set('Authorization', `Bearer ${tokens['admin@example.org']}`)
+      .send({ title: 'Unapproved words' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(new RegExp(`${state}: it is changed only in Moderation`));
+    expect(await app.strapi.db.query('api::submission.submission').findMany({ where: { documentId }, select: ['title', 'body', 'publishedAt'] })).toEqual(before);
+  });
+
   test('neither a submission nor a reply is duplicated or published around the lifecycle', async () => {
     const approved = await inState('approved');
     await expect(app.strapi.documents('api::submission.submission').clone({ documentId: approved, data: {} } as never)).rejects.toThrow(/not duplicated/);

@@ -2,13 +2,16 @@
  * What the team and the secretariat run: the scripts, the generated types, and the admin roles
  * as the Content Manager applies them.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createHubToken } from '../src/setup/access';
 import { adminLogin } from './helpers/accounts';
-import { appDir, startApp, type TestApp } from './helpers/strapi';
+import { appDir, startApp, startInstance, type TestApp } from './helpers/strapi';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freshDatabase } = require('../scripts/lib/fresh-database') as { freshDatabase: (prefix: string, postgresUrl?: string) => Promise<{ env: Record<string, string>; drop: () => Promise<void> }> };
 
 const run = promisify(execFile);
 
@@ -87,5 +90,44 @@ describe('admin roles in the Content Manager', () => {
       app.http().put(url).set('Authorization', `Bearer ${await adminLogin(app, email)}`).send({ text: question!.text });
     expect((await edit('moderator.unece@example.org')).status).toBe(403);
     expect((await edit('secretariat@example.org')).status).toBe(200);
+  });
+});
+
+describe('safe defaults', () => {
+  test('in production, the server refuses to start while a demo account keeps its demo password', async () => {
+    const child = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
+      cwd: appDir,
+      env: { ...process.env, NODE_ENV: 'production', DEMO_DATA: '', PORT: '0', HOST: '127.0.0.1' },
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(output).toContain('Refusing to start in production');
+    expect(output).toContain('admin@example.org');
+  });
+
+  test('a new database gets no demo content, no demo account and no default API token unless asked', async () => {
+    const database = await freshDatabase('gcm_defaults', process.env.TEST_DATABASE_URL);
+    const { url, child } = await startInstance({ ...database.env, DEMO_DATA: '' });
+    try {
+      const init = await fetch(`${url}/admin/init`);
+      expect(((await init.json()) as { data: { hasAdmin: boolean } }).data.hasAdmin).toBe(false);
+      expect((await fetch(`${url}/api/auth/local`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ identifier: 'stakeholder@example.org', password: 'Demo-User-2024' }) })).status).toBe(400);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.on('exit', resolve));
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const knex = require('knex')(database.env.DATABASE_CLIENT === 'sqlite' ? { client: 'better-sqlite3', connection: { filename: database.env.DATABASE_FILENAME }, useNullAsDefault: true } : { client: 'pg', connection: database.env.DATABASE_URL });
+    try {
+      expect(await knex('strapi_api_tokens').select('name')).toEqual([]);
+      expect(Number((await knex('up_users').count({ n: '*' }))[0].n)).toBe(0);
+      expect(Number((await knex('phases').where({ is_demo: true }).count({ n: '*' }))[0].n)).toBe(0);
+    } finally {
+      await knex.destroy();
+      await database.drop();
+    }
   });
 });

@@ -181,6 +181,56 @@ const hostile = (): Hostile[] => [
   ['malformed JSON', () => post().set('Content-Type', 'application/json').send('{"data": {"title": '), 400, /./],
 ];
 
+describe('the name a post is signed with', () => {
+  const register = (displayName?: string) => {
+    const email = `names.${Math.random().toString(36).slice(2)}@example.org`;
+    return app.http().post('/api/auth/local/register').send({ username: email, email, password: 'Names-2024-ok', ...(displayName === undefined ? {} : { displayName }) });
+  };
+  const stakeholderRole = async () => (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'stakeholder' } })).id as number;
+
+  test.each(['someone@example.org', 'Mail me: a.b@c.org', '+41 22 917 12 34', '0041229171234', '(022) 917-1234'])('registration refuses "%s" as a display name', async (displayName) => {
+    const res = await register(displayName);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/displayName looks like an e-mail address or a phone number/);
+  });
+
+  test('posting needs a display name fit to publish, and says so; the user name is never used', async () => {
+    const registered = await register();
+    expect(registered.status).toBe(200);
+    const user = registered.body.user as { id: number; username: string };
+    await app.strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { role: await stakeholderRole(), stakeholderCategory: 'civil_society' } });
+    const jwt = registered.body.jwt as string;
+    const before = await writtenRows(app);
+    const refused = await post(jwt).send({ data: validSubmission(questions[0]) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/no display name.*the Hub must collect one \(displayName at registration\)/);
+    // A name set past the checks (an old account) is refused at posting all the same.
+    await app.strapi.db.connection('up_users').where({ id: user.id }).update({ display_name: '+44 20 7946 0958' });
+    expect((await post(jwt).send({ data: validSubmission(questions[0]) })).body.error.message).toMatch(/looks like an e-mail address or a phone number/);
+    expect(await writtenRows(app)).toEqual(before);
+    await app.strapi.db.connection('up_users').where({ id: user.id }).update({ display_name: 'Fatima K.' });
+    const posted = await post(jwt).send({ data: validSubmission(questions[0]) });
+    expect(posted.status).toBe(201);
+    expect(posted.body.data.authorName).toBe('Fatima K.');
+    expect(JSON.stringify(posted.body)).not.toContain(user.username);
+  });
+
+  test('the migration gives old posts signed with an address the display name, or "Participant"', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const migration = require('../database/migrations/2026.11.28T02.00.00.author-names.js') as { up: (knex: unknown) => Promise<void> };
+    const knex = app.strapi.db.connection;
+    const rows = (await knex('submissions').select('id').limit(3)) as { id: number }[];
+    await knex('submissions').where({ id: rows[0].id }).update({ author_name: 'old.account@example.org' });
+    await knex('submissions').where({ id: rows[1].id }).update({ author_name: '+33 1 23 45 67 89' });
+    await knex('submissions').where({ id: rows[2].id }).update({ author_name: 'Kept As Is' });
+    await migration.up(knex);
+    const after = (await knex('submissions').whereIn('id', rows.map((r) => r.id)).select('id', 'author_name')) as { id: number; author_name: string }[];
+    const byId = new Map(after.map((r) => [r.id, r.author_name]));
+    for (const id of [rows[0].id, rows[1].id]) expect(byId.get(id)).not.toMatch(/@|\d{2} \d{2}/);
+    expect(byId.get(rows[2].id)).toBe('Kept As Is');
+  });
+});
+
 describe('malformed and hostile posts', () => {
   test('the table holds at least 40 cases', () => {
     expect(hostile().length).toBeGreaterThanOrEqual(40);

@@ -289,10 +289,14 @@ describe("a stakeholder's personal data, on request", () => {
   });
 
   test('erasure: the account goes, unpublished posts and their files go, published ones stay under no name', async () => {
+    const phase = (await app.strapi.documents('api::phase.phase').findFirst({ filters: { isDemo: true } }))!;
+    const draft = await app.strapi.documents('api::summary.summary').create({ data: { phase: phase.documentId, title: 'Summary draft', body: '- Leaving: published (Dana Leaving, Leaving Org). Dana Leavingston wrote too.' } as never });
     expect((await asSecretariat('post', `/moderation/people/${userId}/erase`).send({})).status).toBe(400);
     const res = await asSecretariat('post', `/moderation/people/${userId}/erase`).send({ confirm: EMAIL.toUpperCase() });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ anonymised: 1, erased: 2 });
+    expect(res.body.data).toMatchObject({ anonymised: 1, erased: 2, summaryDrafts: 1 });
+    const rewritten = await app.strapi.documents('api::summary.summary').findOne({ documentId: draft.documentId });
+    expect(rewritten!.body).toBe('- Leaving: published (Former participant, Leaving Org). Dana Leavingston wrote too.');
 
     const kept = await get('hub-token', `/api/submissions/${published}`);
     expect(kept.status).toBe(200);

@@ -2,11 +2,12 @@ import { factories } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkAttachments, type UploadedFile } from '../attachments';
+import { publicNameOf } from '../../../utils/person-name';
 import { parseSubmissionInput } from '../input';
 
 const UID = 'api::submission.submission';
 
-export type HubUser = { id: number; documentId: string; username: string; displayName?: string | null; organisation?: string | null; stakeholderCategory?: string | null };
+export type HubUser = { id: number; documentId: string; displayName?: string | null; organisation?: string | null; stakeholderCategory?: string | null };
 
 type Phase = { documentId: string; title: string; opensAt: string | null; closesAt: string | null; region?: { documentId: string; code: string } | null };
 
@@ -51,6 +52,7 @@ function describeWindow(phase: Phase, now: Date): string | null {
 export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Strapi }) => ({
   async submit(user: HubUser, raw: unknown, files: UploadedFile[] = []) {
     await this.assertWithinRateLimit(user);
+    const authorName = publicNameOf(user);
     const input = parseSubmissionInput(raw);
     const now = new Date();
 
@@ -103,13 +105,13 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
           gcmObjectives: objectives.map((o) => o.documentId),
           attachments: (uploaded as { id: number }[]).map((f) => f.id),
           author: user.documentId,
-          authorName: user.displayName || user.username,
+          authorName,
           organisation,
           stakeholderCategory,
           screeningFlags,
           flagged: screeningFlags.length > 0,
         },
-        { kind: 'author', id: user.id, name: user.displayName || user.username },
+        { kind: 'author', id: user.id, name: authorName },
       );
     } catch (error) {
       // Nothing was saved: the files go too.
@@ -155,7 +157,7 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
   },
 
   async withdrawOwn(user: HubUser, documentId: string) {
-    await strapi.plugin('moderation').service('lifecycle').withdraw(documentId, { kind: 'author', id: user.id, name: user.displayName || user.username });
+    await strapi.plugin('moderation').service('lifecycle').withdraw(documentId, { kind: 'author', id: user.id, name: user.displayName?.trim() || `Hub user ${user.id}` });
     return this.findOwn(user, documentId);
   },
 }));

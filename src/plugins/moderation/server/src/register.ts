@@ -27,7 +27,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw new errors.ApplicationError('Submissions are approved, rejected and retracted in Moderation, where every decision is logged; they are not duplicated.');
     }
     if (context.action === 'create' || context.action === 'update') {
-      const params = context.params as { data?: Record<string, unknown>; status?: string };
+      const params = context.params as { documentId?: string; data?: Record<string, unknown>; status?: string };
+      if (context.action === 'update' && params.documentId) {
+        // Once decided, what the Hub reads (or read) changes only through logged moderation.
+        const current = (await strapi.db.query(SUBMISSION).findOne({ where: { documentId: params.documentId, publishedAt: null }, select: ['moderationState'] })) as { moderationState: string } | null;
+        if (current && current.moderationState !== 'pending') {
+          throw new errors.ApplicationError(`This submission is ${current.moderationState}: it is changed only in Moderation (redaction, translation), where every change is logged.`);
+        }
+      }
       if (params.status === 'published') {
         throw new errors.ApplicationError('A submission is published by approving it in Moderation.');
       }

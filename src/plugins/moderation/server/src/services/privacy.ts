@@ -4,6 +4,7 @@ import { MODERATION_EVENT, SUBMISSION } from '../constants';
 import { FORMER_PARTICIPANT, type Moderator } from './lifecycle';
 
 const USER = 'plugin::users-permissions.user';
+const SUMMARY = 'api::summary.summary';
 const ACCOUNT_FIELDS = ['id', 'username', 'email', 'displayName', 'organisation', 'stakeholderCategory', 'country', 'confirmed', 'blocked', 'createdAt', 'updatedAt'];
 
 type Account = { id: number; email: string; username: string; displayName?: string | null };
@@ -29,6 +30,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       orderBy: { createdAt: 'asc' },
     }) as Promise<({ documentId: string; moderationState: string } & Record<string, unknown>)[]>;
 
+  /** Summaries not yet published that name the person: their name becomes "Former participant". */
+  async function forgetInSummaryDrafts(names: string[]): Promise<number> {
+    if (!names.length) return 0;
+    const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
+    // Whole words only: a short name must not eat into other words.
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    const drafts = (await strapi.db.query(SUMMARY).findMany({ where: { publishedAt: null }, select: ['documentId', 'title', 'body'] })) as { documentId: string; title: string; body?: string | null }[];
+    let rewritten = 0;
+    for (const draft of drafts) {
+      const title = draft.title.replace(pattern, FORMER_PARTICIPANT);
+      const body = (draft.body ?? '').replace(pattern, FORMER_PARTICIPANT);
+      if (title === draft.title && body === (draft.body ?? '')) continue;
+      await strapi.documents(SUMMARY).update({ documentId: draft.documentId, data: { title, body } as never });
+      rewritten += 1;
+    }
+    return rewritten;
+  }
+
   return {
     /** Hub accounts whose e-mail address contains `email` (at most 20). */
     async find(email: unknown) {
@@ -53,15 +72,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (typeof confirm !== 'string' || confirm.trim().toLowerCase() !== person.email.toLowerCase()) {
         throw new errors.ValidationError('To erase this account, send its e-mail address as "confirm".');
       }
+      // Blocked first: nothing posted while the erasure runs escapes it.
+      await strapi.db.query(USER).update({ where: { id: person.id }, data: { blocked: true } });
       const lifecycle = strapi.plugin('moderation').service('lifecycle');
       const outcome = { anonymised: 0, erased: 0 };
-      for (const submission of await ownSubmissions(person.id)) {
+      const submissions = await ownSubmissions(person.id);
+      const names = new Set([person.displayName, person.email, ...submissions.map((s) => s.authorName as string | null)].filter((n): n is string => Boolean(n?.trim()) && n !== FORMER_PARTICIPANT));
+      for (const submission of submissions) {
         outcome[(await lifecycle.forgetAuthor(submission.documentId, actor)) as 'anonymised' | 'erased'] += 1;
       }
+      const summaryDrafts = await forgetInSummaryDrafts([...names]);
       const logEntries = await strapi.plugin('moderation').service('events').forgetAuthorName(person.id, FORMER_PARTICIPANT);
       await strapi.db.query(USER).delete({ where: { id: person.id } });
-      strapi.log.info(`privacy: Hub account ${person.id} erased on request (${outcome.anonymised} published submission(s) anonymised, ${outcome.erased} removed)`);
-      return { account: person.id, ...outcome, logEntries };
+      strapi.log.info(`privacy: Hub account ${person.id} erased on request (${outcome.anonymised} published submission(s) anonymised, ${outcome.erased} removed, ${summaryDrafts} summary draft(s) rewritten)`);
+      return { account: person.id, ...outcome, logEntries, summaryDrafts };
     },
   };
 };
