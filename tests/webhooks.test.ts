@@ -45,7 +45,7 @@ beforeAll(async () => {
     .http()
     .post('/admin/webhooks')
     .set('Authorization', `Bearer ${admin}`)
-    .send({ name: 'Hub revalidation', url, headers: { 'X-Hub-Secret': SECRET }, events: ['entry.create', 'entry.update', 'entry.delete', 'entry.publish', 'entry.unpublish', 'entry.draft-discard', 'media.create', 'media.update', 'media.delete'], isEnabled: true });
+    .send({ name: 'Hub revalidation', url, headers: { 'X-Hub-Secret': SECRET }, events: ['entry.create', 'entry.update', 'entry.delete', 'entry.publish', 'entry.unpublish', 'entry.draft-discard', 'media.create', 'media.update', 'media.delete'] });
   expect(created.status).toBe(201);
 });
 

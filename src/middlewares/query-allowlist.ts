@@ -5,8 +5,9 @@ import { HUB_QUERIES, NESTED_FIELDS, type PopulateTree } from '../setup/hub-quer
 type Attribute = { type: string; target?: string; component?: string; relation?: string };
 type Query = Record<string, unknown>;
 
-/** The query parameters a Hub read may carry; `status` is set by published-only. */
-const PARAMETERS = new Set(['filters', 'sort', 'fields', 'populate', 'pagination', 'locale', 'status']);
+/** The query parameters a Hub read may carry; `status`, `publicationFilter` and `hasPublishedVersion` are overridden by published-only. */
+const PARAMETERS = new Set(['filters', 'sort', 'fields', 'populate', 'pagination', 'locale', 'status', 'publicationFilter', 'hasPublishedVersion']);
+const OVERRIDDEN = new Set(['status', 'publicationFilter', 'hasPublishedVersion']);
 const COMPARISONS = new Set(['$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte', '$in', '$notIn', '$contains', '$notContains', '$containsi', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi', '$null', '$notNull', '$between']);
 /** What may be said about a populated relation besides what to populate under it. */
 const POPULATE_OPTIONS = new Set(['fields', 'sort', 'populate']);
@@ -120,7 +121,7 @@ const queryAllowlist: Core.MiddlewareFactory<{ uid: string }> = ({ uid }, { stra
   return async (ctx, next) => {
     const query = ctx.query as Query;
     for (const parameter of Object.keys(query)) {
-      if (!PARAMETERS.has(parameter)) throw refuse(parameter, `is not a parameter of the Hub's reads; they take ${[...PARAMETERS].filter((p) => p !== 'status').join(', ')}.`);
+      if (!PARAMETERS.has(parameter)) throw refuse(parameter, `is not a parameter of the Hub's reads; they take ${[...PARAMETERS].filter((p) => !OVERRIDDEN.has(p)).join(', ')}.`);
     }
     if (query.filters !== undefined) checkFilters(query.filters, uid, [], 'filters');
     if (query.sort !== undefined) checkSort(query.sort, allowed.sort, typeName(uid), 'sort');

@@ -22,7 +22,7 @@ export const HUB_QUERIES: Record<string, HubQueries> = {
     filters: ['documentId', 'code', 'slug', 'name'],
     sort: ['code', 'name'],
     fields: ['code', 'name', 'commission', 'slug', ...TIMES],
-    populate: { phases: {} },
+    populate: { phases: { guidingQuestions: {}, summaries: { attachments: {}, links: {} } } },
   },
   'api::phase.phase': {
     filters: ['documentId', 'kind', 'reviewCycle', 'reviewDate', 'opensAt', 'closesAt', 'summaryDueAt', 'isDemo', 'region.documentId', 'region.code', 'region.slug'],
@@ -34,7 +34,7 @@ export const HUB_QUERIES: Record<string, HubQueries> = {
     filters: ['documentId', 'position', 'phase.documentId', 'phase.kind', 'phase.reviewCycle', 'phase.isDemo', 'phase.region.documentId', 'phase.region.code'],
     sort: ['position', ...TIMES],
     fields: ['position', 'text', 'locale', ...TIMES],
-    populate: { phase: { region: {} } },
+    populate: { phase: { region: {}, guidingQuestions: {}, summaries: {} } },
   },
   'api::submission.submission': {
     filters: [

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { HUB_READABLE_TYPES } from './access';
 
 type Attribute = { type: string; target?: string };
-type Info = { model?: string; uid?: string; entry?: Record<string, unknown> & { documentId?: string; publishedAt?: string | null; locale?: string | null; folderPath?: string } };
+type Info = { model?: string; uid?: string; entry?: Record<string, unknown> & { documentId?: string; publishedAt?: string | null; locale?: string | null }; media?: { id?: number; documentId?: string } };
 type Runner = { run: (webhook: unknown, event: string, info?: Info) => Promise<unknown> };
 
 const HUB_READABLE = new Set<string>(HUB_READABLE_TYPES);
@@ -16,7 +16,7 @@ const ENTRY_EVENTS = new Set(['entry.create', 'entry.update', 'entry.delete', 'e
  *   published, with its documentId alone; nothing about drafts (posting, pending changes);
  * - for a type without (regions, phases, objectives): every change, with the document;
  * - nothing at all about any other type (accounts, the moderation log, the workspace's records),
- *   nor about files posted with submissions.
+ *   nor about files posted with submissions (a removed file is named by its ids alone).
  * Strapi sends its own payload otherwise, deep-populated: that would carry draft rows of related
  * types and the names of files awaiting moderation.
  */
@@ -31,8 +31,12 @@ export function filterOutgoingEvents(strapi: Core.Strapi): void {
 
 async function hubView(strapi: Core.Strapi, event: string, info: Info): Promise<Info | null> {
   if (event.startsWith('media.')) {
+    const { id, documentId } = info.media ?? {};
+    // A removed file: which one, nothing of what it was.
+    if (event === 'media.delete') return { media: { id, documentId } };
     const apiUploads = (await strapi.plugin('upload').service('api-upload-folder').getAPIUploadFolder()) as { path: string };
-    return info.entry?.folderPath === apiUploads.path ? null : info;
+    const file = (await strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['folderPath'] })) as { folderPath?: string } | null;
+    return file && file.folderPath !== apiUploads.path ? info : null;
   }
   if (!ENTRY_EVENTS.has(event)) return info;
   const uid = info.uid ?? '';
