@@ -188,6 +188,8 @@ describe('what the Hub needs', () => {
     const res = await read('submissions', { filters: { phase: { documentId: phase }, gcmObjectives: { number: 3 }, countries: { $contains: 'KE' }, language: 'fr' }, populate: ['attachments'] });
     expect(res.body.data.map((d: { documentId: string }) => d.documentId)).toEqual([thread]);
     expect(res.body.data[0].attachments[0].url).toMatch(/^\/api\/files\//);
+    // A country is a member of the list, not a piece of text in it.
+    expect((await read('submissions', { filters: { documentId: thread, countries: { $contains: 'K' } } })).body.data).toEqual([]);
   });
 });
 
@@ -205,6 +207,7 @@ describe('what the Hub may not ask, refused with the parameter named', () => {
     ['filters inside a populate', 'phases', { populate: { guidingQuestions: { filters: { text: 'x' } } } }, 'populate[guidingQuestions][filters]'],
     ['too deep', 'submissions', { populate: { phase: { populate: { region: { populate: { phases: true } } } } } }, 'populate[phase][populate][region][populate][phases]'],
     ['an unknown parameter', 'submissions', { _q: 'port' }, '_q'],
+    ['a list field with another operator', 'submissions', { filters: { countries: { $eq: 'KE' } } }, 'filters[countries]'],
   ])('%s', async (_what, collection, query, parameter) => {
     const res = await read(collection, query);
     expect(res.status).toBe(400);

@@ -61,10 +61,24 @@ const queryAllowlist: Core.MiddlewareFactory<{ uid: string }> = ({ uid }, { stra
           if (!allowed.filters.includes(dotted) || (key !== 'documentId' && !attributesOf(model)[key])) {
             throw refuse(at, `${typeName(uid)} may be filtered on ${list(allowed.filters)}.`);
           }
+          if (attributesOf(model)[key]?.type === 'json') {
+            value[key] = listMembership(inner, at);
+            continue;
+          }
           if (isObject(inner)) checkFilters(inner, model, next, at);
         }
       }
     }
+  }
+
+  /**
+   * A list field (countries) is asked whether it holds one value: `filters[countries][$contains]=KE`.
+   * Written for each database, since a JSON column is text to SQLite and JSON to PostgreSQL.
+   */
+  function listMembership(inner: unknown, parameter: string): Query {
+    const value = isObject(inner) && Object.keys(inner).length === 1 ? inner.$contains : undefined;
+    if (typeof value !== 'string' || !value) throw refuse(parameter, 'a list field takes $contains with one value, such as filters[countries][$contains]=KE.');
+    return strapi.db.dialect.client === 'postgres' ? { $jsonSupersetOf: JSON.stringify([value]) } : { $contains: JSON.stringify(value) };
   }
 
   /** A list of field names as Strapi accepts it: a name, "a,b", or a list. */
