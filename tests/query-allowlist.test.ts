@@ -175,6 +175,7 @@ describe('what the Hub needs', () => {
       fields: ['title', 'body', 'authorName', 'organisation'],
       populate: { attachments: { fields: ['name', 'url', 'mime', 'size'] }, links: true, translations: true, gcmObjectives: { fields: ['number', 'title'] } },
     })],
+    ['the posts that start a thread', 'submissions', () => ({ filters: { phase: { documentId: phase }, replyTo: { $null: true } }, sort: 'publishedAt:desc' })],
     ['a thread: replies to a post, with its moderator replies', 'submissions', () => ({ filters: { $or: [{ documentId: thread }, { replyTo: { documentId: thread } }] }, populate: { moderatorReplies: { fields: ['body', 'moderatorName'] }, responses: true, replyTo: true } })],
     ['moderator replies of a submission', 'moderator-replies', () => ({ filters: { submission: { documentId: thread } }, sort: 'publishedAt:asc', populate: ['region'] })],
     ['summaries of a phase with their files', 'summaries', () => ({ filters: { phase: { documentId: phase } }, populate: { attachments: true, links: true, phase: true } })],
@@ -207,6 +208,7 @@ describe('what the Hub may not ask, refused with the parameter named', () => {
     ['filters inside a populate', 'phases', { populate: { guidingQuestions: { filters: { text: 'x' } } } }, 'populate[guidingQuestions][filters]'],
     ['too deep', 'submissions', { populate: { phase: { populate: { region: { populate: { phases: true } } } } } }, 'populate[phase][populate][region][populate][phases]'],
     ['an unknown parameter', 'submissions', { _q: 'port' }, '_q'],
+    ['an operator on a relation the allowlist does not name', 'submissions', { filters: { guidingQuestion: { $eq: 1 } } }, 'filters[guidingQuestion][$eq]'],
     ['a list field with another operator', 'submissions', { filters: { countries: { $eq: 'KE' } } }, 'filters[countries]'],
   ])('%s', async (_what, collection, query, parameter) => {
     const res = await read(collection, query);

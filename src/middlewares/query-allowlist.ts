@@ -49,6 +49,8 @@ const queryAllowlist: Core.MiddlewareFactory<{ uid: string }> = ({ uid }, { stra
       } else if (key.startsWith('$')) {
         if (!path.length) throw refuse(at, 'an operator must follow a field, such as filters[title][$contains]=port.');
         if (!COMPARISONS.has(key)) throw refuse(at, `${key} is not an operator the Hub may use; use one of ${[...COMPARISONS].join(', ')}.`);
+        // On a relation itself (filters[phase][$eq]=…), only where the allowlist names the relation.
+        if (!allowed.filters.includes(path.join('.'))) throw refuse(at, `${path.join('.')} is a relation: filter on one of its fields, such as ${parameter}[documentId]=….`);
       } else {
         const next = [...path, key];
         const dotted = next.join('.');

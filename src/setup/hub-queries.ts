@@ -56,6 +56,8 @@ export const HUB_QUERIES: Record<string, HubQueries> = {
       'region.documentId',
       'region.code',
       'gcmObjectives.number',
+      // filters[replyTo][$null]=true: the posts that answer no other.
+      'replyTo',
       'replyTo.documentId',
     ],
     sort: ['title', 'kind', 'language', ...TIMES],
