@@ -35,7 +35,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  other?.kill('SIGTERM');
+  if (other && other.exitCode === null) {
+    const exited = new Promise((resolve) => other.once('exit', resolve));
+    other.kill('SIGTERM');
+    await exited;
+  }
   await app?.stop();
   await mailbox?.stop();
 });
