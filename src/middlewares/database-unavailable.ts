@@ -10,14 +10,24 @@ import { isDatabaseUnavailable } from '../utils/database-errors';
  */
 async function hidesAnOutage(strapi: Core.Strapi, error: unknown): Promise<boolean> {
   const unexpected = !(error instanceof errors.ApplicationError) || error.message === 'Invalid relations';
-  if (!unexpected) return false;
+  return unexpected && !(await databaseAnswers(strapi));
+}
+
+async function databaseAnswers(strapi: Core.Strapi): Promise<boolean> {
   try {
     await strapi.db.connection.raw('select 1');
-    return false;
-  } catch {
     return true;
+  } catch {
+    return false;
   }
 }
+
+const unavailable = (strapi: Core.Strapi, ctx: Parameters<Core.MiddlewareHandler>[0], why: string) => {
+  strapi.log.warn(`database unavailable: ${why} (${ctx.method} ${ctx.path} answered 503)`);
+  ctx.status = 503;
+  ctx.set('Retry-After', '5');
+  ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'The service is briefly unavailable; try again in a few seconds.', details: {} } };
+};
 
 /**
  * While the database cannot be reached (a restart, a failover, an exhausted pool) every request
@@ -29,10 +39,13 @@ const databaseUnavailable: Core.MiddlewareFactory = (_config, { strapi }) => asy
     await next();
   } catch (error) {
     if (!isDatabaseUnavailable(error) && !(await hidesAnOutage(strapi, error))) throw error;
-    strapi.log.warn(`database unavailable: ${(error as Error).message} (${ctx.method} ${ctx.path} answered 503)`);
-    ctx.status = 503;
-    ctx.set('Retry-After', '5');
-    ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'The service is briefly unavailable; try again in a few seconds.', details: {} } };
+    unavailable(strapi, ctx, (error as Error).message);
+    return;
+  }
+  // Strapi's credential checks read the database and answer 401 when that read fails: valid
+  // credentials refused during an outage would send a Hub user to sign in again for nothing.
+  if (ctx.status === 401 && ctx.get('authorization') && !(await databaseAnswers(strapi))) {
+    unavailable(strapi, ctx, 'credentials could not be checked');
   }
 };
 
