@@ -1,11 +1,15 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The moderators' workspace in a real browser (Debian's Chromium, driven by playwright-core)
  * against the built admin panel, checked through the content API as the Hub reads it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_ADMIN_PASSWORD, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
+import { demoQuestions, validSubmission } from './helpers/fixtures';
 import { appDir, startApp, type TestApp } from './helpers/strapi';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -156,8 +160,8 @@ test('the secretariat reads the dashboard of the demo phase and generates its su
 
   // The figures shown are the database's.
   const count = (moderationState: string) => app.strapi.db.query('api::submission.submission').count({ where: { publishedAt: null, moderationState, phase: { id: phase.id } } });
-  expect(await page.getByTestId('figure-Pending').textContent()).toBe(String(await count('pending')));
-  expect(await page.getByTestId('figure-Approved').textContent()).toBe(String(await count('approved')));
+  expect(await page.getByTestId('figure-pending').textContent()).toBe(String(await count('pending')));
+  expect(await page.getByTestId('figure-approved').textContent()).toBe(String(await count('approved')));
   await page.getByText('Not heard from yet').waitFor();
   expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
   await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
@@ -197,4 +201,238 @@ test("the secretariat erases a stakeholder on request; moderators do not see the
   await page.screenshot({ path: path.join(SHOTS, 'people.png') });
   expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { email: 'asks.erasure@example.org' } })).toBe(0);
   await page.close();
+});
+
+describe('the workspace in Arabic and in French', () => {
+  const TRANSLATIONS = path.join(appDir, 'src/plugins/moderation/admin/src/translations');
+  const messages = (locale: string) => JSON.parse(fs.readFileSync(path.join(TRANSLATIONS, `${locale}.json`), 'utf8')) as Record<string, string>;
+  const AXE = require.resolve('axe-core/axe.min.js');
+  const documents: Record<'ar' | 'en', string> = { ar: '', en: '' };
+
+  type Literal = { type: number; value?: string; options?: Record<string, { value: Literal[] }> };
+  /** The fixed words of a message, in every branch of its plurals and selects. */
+  const literals = (message: string): string[] => {
+    const out: string[] = [];
+    const walkAst = (elements: Literal[]) => {
+      for (const e of elements) {
+        if (e.type === 0 && e.value?.trim()) out.push(e.value.trim());
+        for (const option of Object.values(e.options ?? {})) walkAst(option.value);
+      }
+    };
+    walkAst(new IntlMessageFormat(message, 'en').getAst() as unknown as Literal[]);
+    return out;
+  };
+
+  /**
+   * The English a page must not show in `locale`: every message whose translation differs, as a
+   * whole label (a button "Approve") or as a phrase of two words or more inside a longer text.
+   */
+  function english(locale: string) {
+    const en = messages('en');
+    const translated = messages(locale);
+    const untranslated = Object.keys(en).filter((key) => translated[key] !== en[key]);
+    const pieces = untranslated.flatMap((key) => literals(en[key])).filter((piece) => /[A-Za-z]{2,}/.test(piece));
+    return { labels: new Set(pieces.map((p) => p.replace(/[.…:]+$/, ''))), phrases: pieces.filter((p) => (p.match(/[A-Za-z]{3,}/g) ?? []).length >= 2) };
+  }
+
+  /** Buttons, tabs, headings, labels, column heads and accessible names the workspace itself renders (not what people wrote). */
+  const interfaceTexts = (page: Page) =>
+    page.evaluate(() => {
+      const roots = [...document.querySelectorAll('[data-workspace-root], [role="dialog"]')];
+      const texts: string[] = [];
+      for (const root of roots) {
+        for (const element of root.querySelectorAll('button, [role="tab"], h1, h2, h3, label, th, [role="columnheader"], [aria-label], [placeholder]')) {
+          if (element.closest('[lang]') !== root && element.closest('[lang]') !== element.closest('[data-workspace-root], [role="dialog"]')) continue;
+          const copy = element.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('[lang], bdi').forEach((userText: Element) => userText.remove());
+          texts.push(copy.textContent ?? '', element.getAttribute('aria-label') ?? '', element.getAttribute('placeholder') ?? '');
+        }
+      }
+      return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    });
+
+  async function expectNoEnglish(page: Page, locale: string) {
+    const { labels, phrases } = english(locale);
+    const texts = await interfaceTexts(page);
+    expect(texts.length).toBeGreaterThan(5);
+    const left = texts.filter((text) => labels.has(text.replace(/[.…:]+$/, '')) || phrases.some((phrase) => text.includes(phrase)));
+    expect(left).toEqual([]);
+    if (locale === 'ar') {
+      // Arabic leaves room for no Latin word at all but codes: regions, file formats, the GCM.
+      const latin = texts.flatMap((text) => text.match(/[A-Za-z]{3,}/g) ?? []).filter((word) => !/^(UNECE|ESCAP|ESCWA|ECLAC|ECA|CSV|XLSX|JSON|GCM|DEMO)$/.test(word));
+      expect(latin).toEqual([]);
+    }
+  }
+
+  /** axe-core in the page: no serious or critical violation in the workspace (Strapi's own frame is not ours). */
+  async function expectAccessible(page: Page) {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run({ include: [['[data-workspace-root]']] }, { resultTypes: ['violations'] });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+  }
+
+  async function signInAs(email: string, locale: string) {
+    await app.strapi.db.query('admin::user').update({ where: { email }, data: { preferedLanguage: locale } });
+    const page = await signIn(email);
+    await page.locator('[data-workspace-root]').or(page.getByRole('navigation')).first().waitFor();
+    return page;
+  }
+
+  const root = (page: Page) => page.locator('[data-workspace-root]');
+
+  beforeAll(async () => {
+    const [question] = await demoQuestions(app);
+    const post = async (data: Record<string, unknown>) =>
+      app
+        .http()
+        .post('/api/submissions')
+        .set('Authorization', `Bearer ${await hubLogin(app, HUB_ACCOUNTS.stakeholder)}`)
+        .send({ data: validSubmission(question, data) });
+    const arabic = await post({ title: 'الحصول على الرعاية الصحية للعمال المهاجرين', body: 'تواجه العاملات المهاجرات في القطاع الزراعي صعوبات في الحصول على الرعاية الصحية الأساسية.', language: 'ar' });
+    const english = await post({ title: 'Language support in reception centres', body: 'Interpreters are rarely available in the first weeks after arrival.', language: 'en' });
+    expect([arabic.status, english.status]).toEqual([201, 201]);
+    documents.ar = arabic.body.data.documentId;
+    documents.en = english.body.data.documentId;
+  });
+
+  afterAll(async () => {
+    await app.strapi.db.query('admin::user').updateMany({ where: {}, data: { preferedLanguage: null } });
+  });
+
+  test('in Arabic: right to left, no English in the interface, no serious axe-core violation, an English post reads left to right', async () => {
+    const page = await signInAs('moderator.unece@example.org', 'ar');
+    await page.goto(`${app.url}/admin/plugins/moderation`);
+    await page.getByTestId('queue-row').first().waitFor();
+    await expect(root(page).getAttribute('dir')).resolves.toBe('rtl');
+    await expect(root(page).getAttribute('lang')).resolves.toBe('ar');
+    await page.getByRole('heading', { name: messages('ar')['queue.title'], level: 1 }).waitFor();
+
+    // Laid out right to left, measured: the title at the right, its actions at the left; the first column at the right.
+    const title = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+    const dashboardButton = (await page.getByRole('button', { name: messages('ar')['nav.dashboard'] }).boundingBox())!;
+    expect(title.x).toBeGreaterThan(dashboardButton.x);
+    const heads = await root(page).locator('th').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().x));
+    expect(heads[0]).toBeGreaterThan(heads[heads.length - 1]);
+
+    // What people wrote keeps its own direction.
+    const englishTitle = root(page).getByText('Language support in reception centres');
+    await expect(englishTitle.getAttribute('dir')).resolves.toBe('ltr');
+    await expect(englishTitle.getAttribute('lang')).resolves.toBe('en');
+
+    await expectNoEnglish(page, 'ar');
+    await expectAccessible(page);
+    await page.screenshot({ path: path.join(SHOTS, 'queue-ar.png') });
+
+    // The keyboard: j moves the visible focus to the next row, Enter opens it.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('j');
+    const focused = await page.evaluate(() => ({ current: document.activeElement?.getAttribute('aria-current'), testid: document.activeElement?.getAttribute('data-testid'), outline: getComputedStyle(document.activeElement!).outlineStyle }));
+    expect(focused).toEqual({ current: 'true', testid: 'queue-row', outline: 'solid' });
+
+    await page.goto(`${app.url}/admin/plugins/moderation/submissions/${documents.en}`);
+    await page.getByTestId('submission-body').waitFor();
+    await expect(page.getByTestId('submission-body').getAttribute('dir')).resolves.toBe('ltr');
+    await expectNoEnglish(page, 'ar');
+    await expectAccessible(page);
+    // r opens the rejection dialog, named by its title, with the templates in the author's language.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('r');
+    const dialog = page.getByRole('dialog', { name: messages('ar')['reject.title'] });
+    await dialog.waitFor();
+    await expectNoEnglish(page, 'ar');
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${app.url}/admin/plugins/moderation/submissions/${documents.ar}`);
+    await page.getByTestId('submission-body').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'detail-ar.png') });
+
+    const phase = await app.strapi.db.query('api::phase.phase').findOne({ where: { isDemo: true } });
+    await page.goto(`${app.url}/admin/plugins/moderation/dashboard/${phase.documentId}`);
+    await page.getByTestId('figure-pending').waitFor();
+    await expectNoEnglish(page, 'ar');
+    await expectAccessible(page);
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard-ar.png'), fullPage: true });
+
+    await page.goto(`${app.url}/admin/plugins/moderation/questions`);
+    await page.getByRole('heading', { name: messages('ar')['questions.title'], level: 1 }).waitFor();
+    await expectNoEnglish(page, 'ar');
+    await expectAccessible(page);
+    await page.close();
+
+    const secretariat = await signInAs('secretariat@example.org', 'ar');
+    await secretariat.goto(`${app.url}/admin/plugins/moderation/people`);
+    await secretariat.getByRole('heading', { name: messages('ar')['people.title'], level: 1 }).waitFor();
+    await secretariat.getByLabel(messages('ar')['people.email']).fill('stakeholder@example.org');
+    await secretariat.getByRole('button', { name: messages('ar')['people.find'] }).click();
+    await secretariat.getByText('stakeholder@example.org').waitFor();
+    await expectNoEnglish(secretariat, 'ar');
+    await expectAccessible(secretariat);
+    await secretariat.close();
+  });
+
+  test('in French, chosen in the profile: no English in the interface, an Arabic post reads right to left', async () => {
+    await app.strapi.db.query('admin::user').update({ where: { email: 'moderator.unece@example.org' }, data: { preferedLanguage: null } });
+    const page = await signIn('moderator.unece@example.org');
+    // The moderator picks French in their own profile, as Strapi offers it.
+    await page.goto(`${app.url}/admin/me`);
+    await page.getByRole('combobox', { name: /Interface language/ }).click();
+    await page.getByRole('option', { name: /Français/ }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('[data-strapi-notification], [role="status"]').filter({ hasText: /./ }).first().waitFor();
+    expect((await app.strapi.db.query('admin::user').findOne({ where: { email: 'moderator.unece@example.org' } })).preferedLanguage).toBe('fr');
+
+    await page.goto(`${app.url}/admin/plugins/moderation`);
+    await page.getByTestId('queue-row').first().waitFor();
+    await expect(root(page).getAttribute('dir')).resolves.toBe('ltr');
+    await expect(root(page).getAttribute('lang')).resolves.toBe('fr');
+    const arabicTitle = root(page).getByText('الحصول على الرعاية الصحية للعمال المهاجرين');
+    await expect(arabicTitle.getAttribute('dir')).resolves.toBe('rtl');
+    await expectNoEnglish(page, 'fr');
+    await expectAccessible(page);
+    await page.screenshot({ path: path.join(SHOTS, 'queue-fr.png') });
+
+    await page.goto(`${app.url}/admin/plugins/moderation/submissions/${documents.ar}`);
+    await page.getByTestId('submission-body').waitFor();
+    await expect(page.getByTestId('submission-body').getAttribute('dir')).resolves.toBe('rtl');
+    await expectNoEnglish(page, 'fr');
+    await page.getByRole('button', { name: messages('fr')['action.reject'] }).first().click();
+    // The templates offered are in the author's language, Arabic.
+    const dialog = page.getByRole('dialog', { name: messages('fr')['reject.title'] });
+    await dialog.getByRole('combobox', { name: messages('fr')['reason.template'] }).click();
+    await expect(page.getByRole('option').first().textContent()).resolves.toMatch(/[\u0600-\u06FF]/);
+    await page.keyboard.press('Escape');
+    await expectNoEnglish(page, 'fr');
+    await page.screenshot({ path: path.join(SHOTS, 'detail-fr.png') });
+
+    const phase = await app.strapi.db.query('api::phase.phase').findOne({ where: { isDemo: true } });
+    await page.goto(`${app.url}/admin/plugins/moderation/dashboard/${phase.documentId}`);
+    await page.getByTestId('figure-pending').waitFor();
+    await expectNoEnglish(page, 'fr');
+    await page.getByRole('button', { name: messages('fr')['chart.showTable'] }).first().click();
+    await expectNoEnglish(page, 'fr');
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard-fr.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('in English too, no serious axe-core violation on the queue, a submission, the dashboard and the draft questions', async () => {
+    const page = await signInAs('moderator.unece@example.org', 'en');
+    await page.goto(`${app.url}/admin/plugins/moderation`);
+    await page.getByTestId('queue-row').first().waitFor();
+    await expectAccessible(page);
+    await page.goto(`${app.url}/admin/plugins/moderation/submissions/${documents.ar}`);
+    await page.getByTestId('submission-body').waitFor();
+    await expectAccessible(page);
+    const phase = await app.strapi.db.query('api::phase.phase').findOne({ where: { isDemo: true } });
+    await page.goto(`${app.url}/admin/plugins/moderation/dashboard/${phase.documentId}`);
+    await page.getByTestId('figure-pending').waitFor();
+    await expectAccessible(page);
+    await page.goto(`${app.url}/admin/plugins/moderation/questions`);
+    await page.getByRole('heading', { name: 'Draft guiding questions', level: 1 }).waitFor();
+    await expectAccessible(page);
+    await page.close();
+  });
 });

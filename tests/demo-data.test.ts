@@ -4,9 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { MODERATION_STATES } from '../src/reference/gcm';
+import { MODERATION_STATES, UN_LANGUAGES, type LanguageCode } from '../src/reference/gcm';
 import { createHubToken, syncContentApiRoles } from '../src/setup/access';
 import { seedDemo } from '../src/setup/demo';
+import { DEMO_QUESTION_TRANSLATIONS, type DemoQuestionPosition, type TranslatedLocale } from '../src/setup/demo-question-translations';
 import { adminLogin, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
 import { appDir, startApp, type TestApp } from './helpers/strapi';
 
@@ -29,7 +30,25 @@ afterAll(async () => {
   await app?.stop();
 });
 
-type Question = { position: number; text: string; phase: { kind: string; reviewCycle: number; isDemo: boolean; opensAt: string; closesAt: string; title: string } };
+type Question = { documentId: string; position: number; text: string; locale: string; phase: { kind: string; reviewCycle: number; isDemo: boolean; opensAt: string; closesAt: string; title: string; description: string } };
+
+const LOCALES = UN_LANGUAGES.map((l) => l.code);
+const TRANSLATED = LOCALES.filter((code): code is TranslatedLocale => code !== 'en');
+const SCRIPTS = { latin: /[a-z]/i, arabic: /\p{Script=Arabic}/u, cyrillic: /\p{Script=Cyrillic}/u, han: /\p{Script=Han}/u };
+/** A text is in the locale's language: written in its script only, French and Spanish with their own letters. */
+const LANGUAGE_OF: Record<LanguageCode, { script: keyof typeof SCRIPTS; letters?: RegExp }> = {
+  en: { script: 'latin' },
+  fr: { script: 'latin', letters: /[àâçéèêëîïôùûœ]/i },
+  es: { script: 'latin', letters: /[¿áéíóúñ]/i },
+  ar: { script: 'arabic' },
+  ru: { script: 'cyrillic' },
+  zh: { script: 'han' },
+};
+function expectInLanguage(text: string, locale: LanguageCode) {
+  const { script, letters } = LANGUAGE_OF[locale];
+  for (const [name, pattern] of Object.entries(SCRIPTS)) expect([name, pattern.test(text)]).toEqual([name, name === script]);
+  if (letters) expect(text).toMatch(letters);
+}
 
 async function unece2024Questions(authorization?: string) {
   const req = app
@@ -91,7 +110,10 @@ describe('the demo phase', () => {
     expect(phase.title).toMatch(/^DEMO/);
     expect(new Date(phase.opensAt).getTime()).toBeLessThanOrEqual(Date.now());
     expect(new Date(phase.closesAt).getTime()).toBeGreaterThan(Date.now());
-    expect(phase.guidingQuestions.map((q: { text: string }) => q.text)).toEqual(NOTE_PRE);
+    // A populated relation holds every locale (Strapi 5 does not filter it by locale): the Hub keeps its own.
+    const questions = phase.guidingQuestions as Question[];
+    expect([...new Set(questions.map((q) => q.locale))].sort()).toEqual([...LOCALES].sort());
+    expect(questions.filter((q) => q.locale === 'en').map((q) => q.text)).toEqual(NOTE_PRE);
   });
 
   test('holds submissions in every moderation state, published exactly when approved', async () => {
@@ -103,6 +125,50 @@ describe('the demo phase', () => {
         const live = await docs.findOne({ documentId: draft.documentId, status: 'published' });
         expect(Boolean(live)).toBe(state === 'approved');
       }
+    }
+  });
+});
+
+describe('the demo phase in the six UN languages', () => {
+  let token: string;
+  beforeAll(async () => {
+    token = await createHubToken(app.strapi, `demo-data translations ${Date.now()}`);
+  });
+
+  /** As the Hub reads the questions of a phase in the reader's language. */
+  const questionsIn = async (locale: string, phaseFilters: string) => {
+    const res = await app
+      .http()
+      .get('/api/guiding-questions')
+      .query(`locale=${locale}&${phaseFilters}&filters[phase][region][code]=UNECE&populate=phase&sort[0]=position&pagination[pageSize]=100`)
+      .set('Authorization', `Bearer ${token}`);
+    expect([res.status, res.body.error ?? null]).toEqual([200, null]);
+    return res.body.data as Question[];
+  };
+
+  test.each(LOCALES)('locale=%s: the five questions, in that language, marked as the demo by their phase', async (locale) => {
+    const questions = await questionsIn(locale, 'filters[phase][isDemo]=true');
+    expect(questions.map((q) => q.position)).toEqual([1, 2, 3, 4, 5]);
+    const english = await questionsIn('en', 'filters[phase][isDemo]=true');
+    expect(questions.map((q) => q.documentId)).toEqual(english.map((q) => q.documentId));
+    for (const question of questions) {
+      expect(question.locale).toBe(locale);
+      expectInLanguage(question.text, locale);
+      expect(question.text).toBe(locale === 'en' ? NOTE_PRE[question.position - 1] : DEMO_QUESTION_TRANSLATIONS[question.position as DemoQuestionPosition][locale]);
+      // How the Hub and the secretariat tell a demonstration translation: its phase.
+      expect(question.phase.isDemo).toBe(true);
+      expect(question.phase.description).toMatch(/demonstration translations, not official United Nations translations/);
+    }
+  });
+
+  test('the real UNECE 2024 questions stay English only, as the concept note gives them', async () => {
+    for (const locale of TRANSLATED) {
+      expect(await questionsIn(locale, 'filters[phase][reviewCycle]=2024&filters[phase][isDemo]=false')).toEqual([]);
+    }
+    const real = await app.strapi.documents('api::guiding-question.guiding-question').findMany({ filters: { phase: { reviewCycle: 2024, isDemo: false } }, status: 'published', limit: 100 });
+    expect(real).toHaveLength(8);
+    for (const question of real) {
+      expect(await app.strapi.documents('api::guiding-question.guiding-question').findOne({ documentId: question.documentId, locale: 'fr', status: 'draft' })).toBeNull();
     }
   });
 });

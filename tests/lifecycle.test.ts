@@ -331,8 +331,11 @@ describe('e-mails through a real SMTP server', () => {
     expect(await notifications.sendDigest(scheduledFor)).toBe(1);
     // The same scheduled run again (another instance's) sends nothing.
     expect(await notifications.sendDigest(scheduledFor)).toBe(0);
-    const digest = await waitForMail(mailbox.messages, (m) => /new submission\(s\) waiting/.test(m.subject));
+    const digest = await waitForMail(mailbox.messages, (m) => /new submissions? waiting$/.test(m.subject));
     expect(digest.to).toEqual([UNECE]);
     expect(digest.text).toMatch(/Mail check: digest/);
+    // The count in the subject is the number of titles listed, in its singular or plural form.
+    const listed = digest.text.split('\n').filter((line) => /^\s*- /.test(line)).length;
+    expect(digest.subject).toBe(`[UNECE] ${listed} new submission${listed === 1 ? '' : 's'} waiting`);
   });
 });

@@ -87,7 +87,16 @@ describe('the queue', () => {
     expect(mine.regions.map((r: { code: string }) => r.code)).toEqual(['UNECE']);
     const unecePending = await app.strapi.db.query('api::submission.submission').count({ where: { publishedAt: null, moderationState: 'pending', region: { code: 'UNECE' } } });
     expect(mine.regions[0].pending).toBe(unecePending);
-    expect(mine.rejectionReasons.length).toBeGreaterThan(0);
+    // Rejection templates per language: the same reasons, in the same order, in all six.
+    const reasons = mine.rejectionReasons as Record<string, string[]>;
+    expect(Object.keys(reasons).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+    expect(reasons.en.length).toBeGreaterThan(0);
+    for (const [language, list] of Object.entries(reasons)) {
+      expect([language, list.length]).toEqual([language, reasons.en.length]);
+      expect(list.every((r) => typeof r === 'string' && r.trim() !== '')).toBe(true);
+      if (language !== 'en') expect(list).not.toEqual(reasons.en);
+    }
+    expect(reasons.fr[0]).toMatch(/question directrice/);
     const all = (await get('secretariat@example.org', '/moderation/overview')).body.data;
     expect(all.regions.map((r: { code: string }) => r.code)).toEqual(['ECA', 'ECLAC', 'ESCAP', 'ESCWA', 'UNECE']);
     expect(all.regions.find((r: { code: string }) => r.code === 'ESCAP').pending).toBe(1);

@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { RegionCode, StakeholderCategory } from '../reference/gcm';
 import { MODERATOR_ROLE, SECRETARIAT_ROLE } from './admin-roles';
+import { DEMO_QUESTION_TRANSLATIONS, type DemoQuestionPosition, type TranslatedLocale } from './demo-question-translations';
 import { UNECE_2024 } from './unece-2024';
 
 /**
- * Demo content: the UNECE 2024 space, a demo phase open today with the same questions, demo
- * accounts for every role, and a few submissions in each moderation state. Idempotent: every
- * piece is looked up by a natural key before it is created.
+ * Demo content: the UNECE 2024 space, a demo phase open today with the same questions (in the
+ * six UN languages, the five other than English being demonstration translations), demo accounts
+ * for every role, and a few submissions in each moderation state. Idempotent: every piece is
+ * looked up by a natural key before it is created.
  */
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -114,6 +116,27 @@ async function ensureQuestions(strapi: Core.Strapi, phase: Doc, texts: readonly 
     );
   }
   return result;
+}
+
+/**
+ * The demo phase's questions in fr, es, ar, ru and zh (demonstration translations: their phase
+ * is `isDemo`, and its description says so). A localization that exists, posted or not, is left
+ * as it is: the secretariat may have corrected it.
+ */
+async function ensureDemoTranslations(strapi: Core.Strapi, phase: Doc, questions: Doc[]): Promise<void> {
+  const docs = strapi.documents('api::guiding-question.guiding-question');
+  for (const [index, question] of questions.entries()) {
+    const position = (index + 1) as DemoQuestionPosition;
+    const translations = DEMO_QUESTION_TRANSLATIONS[position];
+    for (const locale of Object.keys(translations) as TranslatedLocale[]) {
+      // Every localization has a draft row, published or not.
+      if (await docs.findOne({ documentId: question.documentId, locale, status: 'draft' })) continue;
+      // update() in a new locale creates that localization. Relations are localized in Strapi 5
+      // whatever the schema says, so the phase is not copied from English: it is given here.
+      await docs.update({ documentId: question.documentId, locale, data: { text: translations[locale], position, phase: phase.documentId } });
+      await docs.publish({ documentId: question.documentId, locale });
+    }
+  }
 }
 
 type DemoSubmission = {
@@ -258,10 +281,12 @@ export async function seedDemo(strapi: Core.Strapi): Promise<void> {
     title: 'DEMO: UNECE practice space (open now, not a real consultation)',
     description:
       'A demonstration phase with the UNECE 2024 pre-review questions, open today so that the product can be tried. ' +
-      'Nothing posted here is part of a real consultation.',
+      'Nothing posted here is part of a real consultation. ' +
+      'The questions in French, Spanish, Arabic, Russian and Chinese are demonstration translations, not official United Nations translations.',
     reviewVenue: 'Geneva (demo)',
     ...window,
   });
   const questions = await ensureQuestions(strapi, demo, UNECE_2024.pre.questions);
+  await ensureDemoTranslations(strapi, demo, questions);
   await ensureSubmissions(strapi, demo, questions, admins['moderator.unece@example.org'] as Doc & { firstname: string; lastname: string });
 }

@@ -33,7 +33,8 @@ export type Queue = {
 
 export type Overview = {
   regions: { code: string; name: string; pending: number; oldestPendingAt: string | null }[];
-  rejectionReasons: string[];
+  /** Reason templates per content language (en, fr, es, ar, ru, zh). */
+  rejectionReasons: Record<string, string[]>;
 };
 
 export type ModerationEvent = { id: number; action: string; actorName: string; actorKind: string; fromState: string | null; toState: string | null; reason: string | null; occurredAt: string; details: Record<string, unknown> | null };
@@ -65,7 +66,7 @@ export type PhaseOption = { documentId: string; title: string; kind: string; rev
 type Counted = { submitted: number; approved: number };
 export type Dashboard = {
   phase: { documentId: string; title: string; kind: string; opensAt: string | null; closesAt: string | null; summaryDueAt: string | null; reviewDate: string | null; region: { code: string; name: string } | null };
-  timeline: { daysLeftInPhase: number | null; daysToSummaryDue: number | null; daysToReview: number | null; isOpen: boolean; warnings: string[] };
+  timeline: { daysLeftInPhase: number | null; daysToSummaryDue: number | null; daysToReview: number | null; isOpen: boolean; warnings: { code: string; message: string; values?: Record<string, string> }[] };
   states: Record<ModerationState, number>;
   total: number;
   approvedTotal: number;
@@ -90,7 +91,10 @@ export type SharedQuestion = {
   feedback: { id: number; body: string; authorName: string; createdAt: string }[];
 };
 
-export type BulkResult = { documentId: string; status: number; message?: string }[];
+export type BulkResult = { documentId: string; status: number; message?: string; details?: ErrorDetails }[];
+
+/** What the server adds to an error so that the workspace can say it in the moderator's language. */
+export type ErrorDetails = { code?: string; values?: Record<string, string> };
 
 /** The plugin's admin routes (server/src/routes), with the admin session's credentials. */
 export function useModerationApi() {
@@ -137,8 +141,9 @@ export function useModerationApi() {
   );
 }
 
-/** The server's error message, for a notification a moderator can act on. */
-export function errorMessage(error: unknown): string {
-  const e = error as { response?: { data?: { error?: { message?: string } } }; message?: string };
-  return e.response?.data?.error?.message ?? e.message ?? 'Something went wrong.';
+/** The server's error, as a message and the details it carries. */
+export function errorOf(error: unknown): { message: string | null; details: ErrorDetails } {
+  const e = error as { response?: { data?: { error?: { message?: string; details?: ErrorDetails } } }; message?: string };
+  const answer = e.response?.data?.error;
+  return { message: answer?.message ?? e.message ?? null, details: answer?.details ?? {} };
 }

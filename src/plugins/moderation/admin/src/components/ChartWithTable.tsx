@@ -1,6 +1,8 @@
 import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { directionOf, useT } from '../i18n';
+import { useIntl } from 'react-intl';
 
 type Series = { key: string; name: string; color: string };
 type Row = Record<string, string | number>;
@@ -19,8 +21,12 @@ type Props = {
 
 /** A bar chart, and its numbers as a table, for every figure of the dashboard. */
 export const ChartWithTable = ({ title, rows, category, categoryLabel, series, standsOut, height = 260, layout = 'horizontal' }: Props) => {
+  const { t } = useT();
+  const { locale } = useIntl();
   const [asTable, setAsTable] = useState(false);
   const vertical = layout === 'vertical';
+  // The chart mirrors for a right-to-left reader: categories start on the right.
+  const rtl = directionOf(locale) === 'rtl';
   return (
     <Box background="neutral0" hasRadius shadow="tableShadow" padding={5}>
       <Flex justifyContent="space-between" paddingBottom={3}>
@@ -28,7 +34,7 @@ export const ChartWithTable = ({ title, rows, category, categoryLabel, series, s
           {title}
         </Typography>
         <Button variant="tertiary" size="S" onClick={() => setAsTable((t) => !t)}>
-          {asTable ? 'Show the chart' : 'Show the numbers'}
+          {asTable ? t('chart.showChart') : t('chart.showTable')}
         </Button>
       </Flex>
       {asTable ? (
@@ -48,8 +54,7 @@ export const ChartWithTable = ({ title, rows, category, categoryLabel, series, s
                 <Tr key={String(row[category])}>
                   <Td style={{ whiteSpace: 'normal' }}>
                     <Typography textColor={note ? 'danger600' : undefined} fontWeight={note ? 'bold' : undefined}>
-                      {row[category]}
-                      {note ? ` (${note})` : ''}
+                      {note ? t('chart.withNote', { label: row[category], note }) : row[category]}
                     </Typography>
                   </Td>
                   {series.map((s) => (
@@ -66,13 +71,13 @@ export const ChartWithTable = ({ title, rows, category, categoryLabel, series, s
             <CartesianGrid strokeDasharray="3 3" />
             {vertical ? (
               <>
-                <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey={category} width={220} tick={{ fontSize: 11 }} />
+                <XAxis type="number" allowDecimals={false} reversed={rtl} />
+                <YAxis type="category" dataKey={category} width={220} tick={{ fontSize: 11 }} orientation={rtl ? 'right' : 'left'} />
               </>
             ) : (
               <>
-                <XAxis dataKey={category} tick={{ fontSize: 11 }} />
-                <YAxis allowDecimals={false} />
+                <XAxis dataKey={category} tick={{ fontSize: 11 }} reversed={rtl} />
+                <YAxis allowDecimals={false} orientation={rtl ? 'right' : 'left'} />
               </>
             )}
             <Tooltip />

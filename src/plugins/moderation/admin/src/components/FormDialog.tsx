@@ -1,4 +1,6 @@
 import { Button, Flex, Modal } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { directionOf, useT } from '../i18n';
 
 type Props = {
   open: boolean;
@@ -12,26 +14,33 @@ type Props = {
   children: React.ReactNode;
 };
 
-/** A dialog with fields, Cancel, and one confirming action. */
-export const FormDialog = ({ open, title, confirmLabel, confirmVariant = 'default', disabled, busy, onConfirm, onClose, children }: Props) => (
-  <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
-    <Modal.Content>
-      <Modal.Header>
-        <Modal.Title>{title}</Modal.Title>
-      </Modal.Header>
-      <Modal.Body>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          {children}
-        </Flex>
-      </Modal.Body>
-      <Modal.Footer>
-        <Modal.Close>
-          <Button variant="tertiary">Cancel</Button>
-        </Modal.Close>
-        <Button variant={confirmVariant} disabled={disabled || busy} loading={busy} onClick={onConfirm}>
-          {confirmLabel}
-        </Button>
-      </Modal.Footer>
-    </Modal.Content>
-  </Modal.Root>
-);
+/**
+ * A dialog with fields, Cancel, and one confirming action. It is labelled by its title, and
+ * carries the workspace's language and direction itself because it renders outside the root.
+ */
+export const FormDialog = ({ open, title, confirmLabel, confirmVariant = 'default', disabled, busy, onConfirm, onClose, children }: Props) => {
+  const { t } = useT();
+  const { locale } = useIntl();
+  return (
+    <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
+      <Modal.Content lang={locale} dir={directionOf(locale)}>
+        <Modal.Header closeLabel={t('common.close')}>
+          <Modal.Title>{title}</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            {children}
+          </Flex>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">{t('common.cancel')}</Button>
+          </Modal.Close>
+          <Button variant={confirmVariant} disabled={disabled || busy} loading={busy} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};

@@ -1,24 +1,38 @@
-import { Field, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { Field, Flex, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useEffect, useState } from 'react';
+import { directionOf, useT } from '../i18n';
+import { useLabels } from '../labels';
 import { FormDialog } from './FormDialog';
+
+const MAX_REASON = 2000;
 
 type Props = {
   open: boolean;
   title: string;
   confirmLabel: string;
-  templates: string[];
+  /** Reason templates per content language; none for a dialog that offers none. */
+  templates?: Record<string, string[]>;
+  /** The language the author reads: its templates are offered first. */
+  language?: string | null;
   onConfirm: (reason: string) => Promise<void> | void;
   onClose: () => void;
   children?: React.ReactNode;
 };
 
-/** A reason to give: start from a template, edit it freely. The server requires one. */
-export const ReasonDialog = ({ open, title, confirmLabel, templates, onConfirm, onClose, children }: Props) => {
+/** A reason to give: start from a template in the author's language, edit it freely. The server requires one. */
+export const ReasonDialog = ({ open, title, confirmLabel, templates = {}, language, onConfirm, onClose, children }: Props) => {
+  const { t } = useT();
+  const labels = useLabels();
+  const initialLanguage = language && templates[language]?.length ? language : 'en';
   const [reason, setReason] = useState('');
+  const [templateLanguage, setTemplateLanguage] = useState(initialLanguage);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    if (open) setReason('');
-  }, [open]);
+    if (open) {
+      setReason('');
+      setTemplateLanguage(initialLanguage);
+    }
+  }, [open, initialLanguage]);
   const confirm = async () => {
     setBusy(true);
     try {
@@ -27,28 +41,44 @@ export const ReasonDialog = ({ open, title, confirmLabel, templates, onConfirm, 
       setBusy(false);
     }
   };
+  const offered = templates[templateLanguage] ?? [];
+  const languages = Object.keys(templates).filter((code) => templates[code]?.length);
   return (
     <FormDialog open={open} title={title} confirmLabel={confirmLabel} confirmVariant="danger" disabled={!reason.trim()} busy={busy} onConfirm={confirm} onClose={onClose}>
       {children}
-      {templates.length > 0 && (
-        <Field.Root name="template">
-          <Field.Label>Start from a template</Field.Label>
-          <SingleSelect placeholder="Choose a reason…" onChange={(value: string | number) => setReason(String(value))} value={templates.includes(reason) ? reason : undefined}>
-            {templates.map((t) => (
-              <SingleSelectOption key={t} value={t}>
-                {t}
-              </SingleSelectOption>
-            ))}
-          </SingleSelect>
-        </Field.Root>
+      {languages.length > 0 && (
+        <Flex gap={2} alignItems="flex-end">
+          <Field.Root name="templateLanguage">
+            <Field.Label>{t('reason.templateLanguage')}</Field.Label>
+            <SingleSelect value={templateLanguage} onChange={(value: string | number) => setTemplateLanguage(String(value))}>
+              {languages.map((code) => (
+                <SingleSelectOption key={code} value={code}>
+                  {labels.language(code)}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+          <Field.Root name="template" flex="1">
+            <Field.Label>{t('reason.template')}</Field.Label>
+            <SingleSelect placeholder={t('reason.templatePlaceholder')} onChange={(value: string | number) => setReason(String(value))} value={offered.includes(reason) ? reason : undefined}>
+              {offered.map((template) => (
+                <SingleSelectOption key={template} value={template}>
+                  <span lang={templateLanguage} dir={directionOf(templateLanguage)}>
+                    {template}
+                  </span>
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+        </Flex>
       )}
-      <Field.Root name="reason" required hint="The author reads this reason in their own list of submissions.">
-        <Field.Label>Reason</Field.Label>
-        <Textarea aria-label="Reason" value={reason} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
+      <Field.Root name="reason" required hint={t('reason.hint')}>
+        <Field.Label>{t('reason.label')}</Field.Label>
+        <Textarea dir="auto" value={reason} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
         <Field.Hint />
       </Field.Root>
       <Typography variant="pi" textColor="neutral600">
-        {reason.trim().length}/2000
+        {t('reason.count', { count: reason.trim().length, max: MAX_REASON })}
       </Typography>
     </FormDialog>
   );

@@ -1,21 +1,29 @@
 import { Page } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 import { Route, Routes } from 'react-router-dom';
+import { directionOf } from '../i18n';
 import { DashboardPage } from './DashboardPage';
 import { PeoplePage } from './PeoplePage';
 import { QuestionsPage } from './QuestionsPage';
 import { QueuePage } from './QueuePage';
 import { SubmissionPage } from './SubmissionPage';
 
-const App = () => (
-  <Routes>
-    <Route index element={<QueuePage />} />
-    <Route path="submissions/:documentId" element={<SubmissionPage />} />
-    <Route path="questions" element={<QuestionsPage />} />
-    <Route path="people" element={<PeoplePage />} />
-    <Route path="dashboard" element={<DashboardPage />} />
-    <Route path="dashboard/:phaseId" element={<DashboardPage />} />
-    <Route path="*" element={<Page.Error />} />
-  </Routes>
-);
+/** The workspace's root: in the admin's language and its direction (Arabic reads right to left). */
+const App = () => {
+  const { locale } = useIntl();
+  return (
+    <div lang={locale} dir={directionOf(locale)} data-workspace-root="">
+      <Routes>
+        <Route index element={<QueuePage />} />
+        <Route path="submissions/:documentId" element={<SubmissionPage />} />
+        <Route path="questions" element={<QuestionsPage />} />
+        <Route path="people" element={<PeoplePage />} />
+        <Route path="dashboard" element={<DashboardPage />} />
+        <Route path="dashboard/:phaseId" element={<DashboardPage />} />
+        <Route path="*" element={<Page.Error />} />
+      </Routes>
+    </div>
+  );
+};
 
 export default App;

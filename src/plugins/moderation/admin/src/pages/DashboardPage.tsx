@@ -2,19 +2,30 @@ import { Alert, Box, Button, Field, Flex, Grid, Loader, SingleSelect, SingleSele
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { errorMessage, useModerationApi, type Dashboard, type OutreachRecord, type PhaseOption } from '../api';
+import { errorOf, useModerationApi, type Dashboard, type OutreachRecord, type PhaseOption } from '../api';
 import { ChartWithTable } from '../components/ChartWithTable';
-import { CATEGORIES, waited } from '../labels';
+import { useErrorText, useT, useTime, type MessageKey } from '../i18n';
+import { CHANNEL_KEYS, useLabels } from '../labels';
 
-const CHANNELS: Record<string, string> = { email: 'E-mail', phone: 'Phone', meeting: 'Meeting', event: 'Event', social_media: 'Social media', other: 'Other' };
+const TIMELINE_KEYS: Record<string, MessageKey> = {
+  opensLate: 'timeline.opensLate',
+  summaryBeforeClose: 'timeline.summaryBeforeClose',
+  closesAfterReview: 'timeline.closesAfterReview',
+  opensBeforeReview: 'timeline.opensBeforeReview',
+};
+const EXPORTS = [
+  { format: 'csv', name: 'approved.csv', label: 'export.csv' },
+  { format: 'xlsx', name: 'approved.xlsx', label: 'export.xlsx' },
+  { format: 'json', name: 'approved.json', label: 'export.json' },
+] as const;
 const COLORS = { submitted: '#7b79ff', approved: '#328048', contacted: '#d9822f' };
 
-const Figure = ({ label, value, hint }: { label: string; value: React.ReactNode; hint?: string }) => (
+const Figure = ({ id, label, value, hint }: { id: string; label: string; value: React.ReactNode; hint?: string }) => (
   <Box background="neutral0" hasRadius shadow="tableShadow" padding={4} height="100%">
     <Typography variant="sigma" textColor="neutral600" display="block">
       {label}
     </Typography>
-    <Typography variant="alpha" tag="p" data-testid={`figure-${label}`}>
+    <Typography variant="alpha" tag="p" data-testid={`figure-${id}`}>
       {value ?? '–'}
     </Typography>
     {hint && (
@@ -31,6 +42,10 @@ export const DashboardPage = () => {
   const { phaseId } = useParams();
   const navigate = useNavigate();
   const api = useModerationApi();
+  const { t } = useT();
+  const time = useTime();
+  const labels = useLabels();
+  const errorText = useErrorText();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC({ summarize: [{ action: 'plugin::moderation.summarize', subject: null }] });
   const [phases, setPhases] = useState<PhaseOption[] | null>(null);
@@ -41,8 +56,8 @@ export const DashboardPage = () => {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api.phases().then(setPhases, (e) => setError(errorMessage(e)));
-  }, [api]);
+    api.phases().then(setPhases, (e) => setError(errorText(errorOf(e))));
+  }, [api, errorText]);
 
   const selected = phaseId ?? phases?.[0]?.documentId;
   const load = useCallback(async () => {
@@ -54,9 +69,9 @@ export const DashboardPage = () => {
       setDashboard(d);
       setOutreach(o);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(errorOf(e)));
     }
-  }, [api, selected]);
+  }, [api, selected, errorText]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -67,28 +82,39 @@ export const DashboardPage = () => {
       await work();
       toggleNotification({ type: 'success', message: success });
     } catch (e) {
-      toggleNotification({ type: 'danger', message: errorMessage(e) });
+      toggleNotification({ type: 'danger', message: errorText(errorOf(e)) });
     } finally {
       setBusy(false);
     }
   };
 
   const d = dashboard;
+  const num = (n: number | null | undefined) => (n === null || n === undefined ? '–' : time.number(n));
+  const submitted = { key: 'submitted', name: t('series.submitted'), color: COLORS.submitted };
+  const approved = { key: 'approved', name: t('series.approved'), color: COLORS.approved };
   const silent = d?.coverage.categories.filter((c) => c.submitted === 0) ?? [];
 
   return (
     <Page.Main>
-      <Page.Title>Moderation dashboard</Page.Title>
+      <Page.Title>{t('dashboard.pageTitle')}</Page.Title>
       <Layouts.Header
-        title="Dashboard"
-        subtitle={d ? `${d.phase.region?.name ?? ''}: ${d.phase.title}` : 'Momentum and coverage of a phase'}
-        secondaryAction={<Button variant="tertiary" onClick={() => navigate(phaseId ? '../..' : '..', { relative: 'path' })}>Back to the queue</Button>}
+        title={t('dashboard.title')}
+        subtitle={d ? t('dashboard.phaseSubtitle', { region: labels.region(d.phase.region?.code ?? ''), phase: d.phase.title }) : t('dashboard.subtitle')}
+        secondaryAction={<Button variant="tertiary" onClick={() => navigate(phaseId ? '../..' : '..', { relative: 'path' })}>{t('common.backToQueue')}</Button>}
         primaryAction={
           d && (
-            <Flex gap={2}>
-              <Button variant="secondary" disabled={busy} onClick={() => act(() => api.download(`/moderation/phases/${d.phase.documentId}/export?format=csv`, 'approved.csv'), 'CSV downloaded.')}>CSV</Button>
-              <Button variant="secondary" disabled={busy} onClick={() => act(() => api.download(`/moderation/phases/${d.phase.documentId}/export?format=xlsx`, 'approved.xlsx'), 'Spreadsheet downloaded.')}>XLSX</Button>
-              <Button variant="secondary" disabled={busy} onClick={() => act(() => api.download(`/moderation/phases/${d.phase.documentId}/export?format=json`, 'approved.json'), 'JSON downloaded.')}>JSON</Button>
+            <Flex gap={2} role="group" aria-label={t('export.label')}>
+              {EXPORTS.map((e) => (
+                <Button
+                  key={e.format}
+                  variant="secondary"
+                  disabled={busy}
+                  aria-label={t('export.download', { format: t(e.label) })}
+                  onClick={() => act(() => api.download(`/moderation/phases/${d.phase.documentId}/export?format=${e.format}`, e.name), t('export.downloaded', { format: t(e.label) }))}
+                >
+                  {t(e.label)}
+                </Button>
+              ))}
               {allowedActions.canSummarize && (
                 <Button
                   disabled={busy}
@@ -96,10 +122,10 @@ export const DashboardPage = () => {
                     act(async () => {
                       const summary = await api.generateSummary(d.phase.documentId);
                       await api.download(`/moderation/summaries/${summary.documentId}/download?format=docx`, 'summary.docx');
-                    }, 'Draft summary generated: edit and publish it under Content Manager > Summary.')
+                    }, t('summary.generated'))
                   }
                 >
-                  Generate the summary
+                  {t('summary.generate')}
                 </Button>
               )}
             </Flex>
@@ -110,7 +136,7 @@ export const DashboardPage = () => {
         <Flex direction="column" alignItems="stretch" gap={5}>
           {phases && (
             <Box maxWidth="480px">
-              <SingleSelect aria-label="Phase" value={selected} onChange={(v: string | number) => navigate(phaseId ? `../${v}` : String(v), { relative: 'path' })}>
+              <SingleSelect aria-label={t('dashboard.phase')} value={selected} onChange={(v: string | number) => navigate(phaseId ? `../${v}` : String(v), { relative: 'path' })}>
                 {phases.map((p) => (
                   <SingleSelectOption key={p.documentId} value={p.documentId}>
                     {`${p.region?.code ?? ''} · ${p.title}`}
@@ -120,94 +146,94 @@ export const DashboardPage = () => {
             </Box>
           )}
           {error && (
-            <Alert variant="danger" title="The dashboard could not be loaded" closeLabel="Close" action={<Button onClick={() => load()}>Try again</Button>}>
+            <Alert variant="danger" title={t('dashboard.loadError')} closeLabel={t('common.close')} action={<Button onClick={() => load()}>{t('common.tryAgain')}</Button>}>
               {error}
             </Alert>
           )}
-          {phases && phases.length === 0 && <Typography>No phase in the regions you moderate yet.</Typography>}
+          {phases && phases.length === 0 && <Typography>{t('dashboard.noPhase')}</Typography>}
           {!d && !error && phases?.length !== 0 && (
             <Flex justifyContent="center" padding={8}>
-              <Loader>Loading the dashboard…</Loader>
+              <Loader>{t('dashboard.loading')}</Loader>
             </Flex>
           )}
           {d && (
             <>
               {d.timeline.warnings.map((w) => (
-                <Alert key={w} variant="warning" title="Timeline" closeLabel="Close">
-                  {w}
+                <Alert key={w.code + w.message} variant="warning" title={t('dashboard.timeline')} closeLabel={t('common.close')}>
+                  {TIMELINE_KEYS[w.code] ? t(TIMELINE_KEYS[w.code], { by: w.values?.by ? time.day(w.values.by) : '' }) : t('timeline.invalid', { message: w.message })}
                 </Alert>
               ))}
               <Grid.Root gap={4}>
-                <Grid.Item col={2} s={6}><Figure label="Days left in the phase" value={d.timeline.daysLeftInPhase} hint={d.timeline.isOpen ? 'open now' : 'not open'} /></Grid.Item>
-                <Grid.Item col={2} s={6}><Figure label="Days to the summary" value={d.timeline.daysToSummaryDue} /></Grid.Item>
-                <Grid.Item col={2} s={6}><Figure label="Days to the review" value={d.timeline.daysToReview} /></Grid.Item>
-                <Grid.Item col={2} s={6}><Figure label="Pending" value={d.states.pending} hint={d.backlog.oldestPendingAt ? `oldest waiting ${waited(d.backlog.oldestPendingAt)}` : undefined} /></Grid.Item>
-                <Grid.Item col={2} s={6}><Figure label="Approved" value={d.states.approved} hint={`${d.states.rejected} rejected, ${d.states.withdrawn} withdrawn`} /></Grid.Item>
-                <Grid.Item col={2} s={6}><Figure label="Median hours to a decision" value={d.backlog.medianHoursToDecision} /></Grid.Item>
+                <Grid.Item col={2} s={6}><Figure id="daysLeft" label={t('figure.daysLeft')} value={num(d.timeline.daysLeftInPhase)} hint={t(d.timeline.isOpen ? 'figure.open' : 'figure.notOpen')} /></Grid.Item>
+                <Grid.Item col={2} s={6}><Figure id="daysToSummary" label={t('figure.daysToSummary')} value={num(d.timeline.daysToSummaryDue)} /></Grid.Item>
+                <Grid.Item col={2} s={6}><Figure id="daysToReview" label={t('figure.daysToReview')} value={num(d.timeline.daysToReview)} /></Grid.Item>
+                <Grid.Item col={2} s={6}><Figure id="pending" label={t('figure.pending')} value={num(d.states.pending)} hint={d.backlog.oldestPendingAt ? t('figure.oldest', { waited: time.waited(d.backlog.oldestPendingAt) }) : undefined} /></Grid.Item>
+                <Grid.Item col={2} s={6}><Figure id="approved" label={t('figure.approved')} value={num(d.states.approved)} hint={t('figure.approvedHint', { rejected: d.states.rejected, withdrawn: d.states.withdrawn })} /></Grid.Item>
+                <Grid.Item col={2} s={6}><Figure id="medianHours" label={t('figure.medianHours')} value={num(d.backlog.medianHoursToDecision)} /></Grid.Item>
               </Grid.Root>
 
-              <ChartWithTable title="Submissions per day" rows={d.perDay} category="date" categoryLabel="Day" series={[{ key: 'submitted', name: 'Submitted', color: COLORS.submitted }, { key: 'approved', name: 'Approved', color: COLORS.approved }]} />
+              <ChartWithTable title={t('chart.perDay')} rows={d.perDay.map((p) => ({ ...p, date: time.day(p.date) }))} category="date" categoryLabel={t('chart.day')} series={[submitted, approved]} />
 
               {silent.length > 0 && (
-                <Alert variant="danger" title="Not heard from yet" closeLabel="Close">
-                  {silent.map((c) => c.label).join(', ')}
+                <Alert variant="danger" title={t('dashboard.silent')} closeLabel={t('common.close')}>
+                  {time.list(silent.map((c) => labels.category(c.code)))}
                 </Alert>
               )}
               <ChartWithTable
-                title="Stakeholder categories: contributions and outreach"
-                rows={d.coverage.categories.map((c) => ({ category: c.label, submitted: c.submitted, approved: c.approved, contacted: c.contacted }))}
+                title={t('chart.categories')}
+                rows={d.coverage.categories.map((c) => ({ category: labels.category(c.code), submitted: c.submitted, approved: c.approved, contacted: c.contacted }))}
                 category="category"
-                categoryLabel="Stakeholder category"
+                categoryLabel={t('chart.category')}
                 layout="vertical"
-                series={[{ key: 'submitted', name: 'Submitted', color: COLORS.submitted }, { key: 'approved', name: 'Approved', color: COLORS.approved }, { key: 'contacted', name: 'Contacted', color: COLORS.contacted }]}
-                standsOut={(row) => (row.submitted === 0 ? (Number(row.contacted) > 0 ? 'contacted, no input yet' : 'no input yet') : null)}
+                series={[submitted, approved, { key: 'contacted', name: t('series.contacted'), color: COLORS.contacted }]}
+                standsOut={(row) => (row.submitted === 0 ? t(Number(row.contacted) > 0 ? 'chart.contactedNoInput' : 'chart.noInput') : null)}
               />
               <Grid.Root gap={4}>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                   <ChartWithTable
-                    title="GCM objectives"
-                    rows={d.coverage.objectives.map((o) => ({ objective: o.number, title: o.title, submitted: o.submitted, approved: o.approved }))}
+                    title={t('chart.objectives')}
+                    rows={d.coverage.objectives.map((o) => ({ objective: o.number, title: labels.objective(o.number), submitted: o.submitted, approved: o.approved }))}
                     category="objective"
-                    categoryLabel="Objective"
-                    series={[{ key: 'submitted', name: 'Submitted', color: COLORS.submitted }, { key: 'approved', name: 'Approved', color: COLORS.approved }]}
-                    standsOut={(row) => (row.submitted === 0 ? 'none yet' : null)}
+                    categoryLabel={t('chart.objective')}
+                    series={[submitted, approved]}
+                    standsOut={(row) => (row.submitted === 0 ? t('chart.noneYet') : null)}
                   />
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                   <ChartWithTable
-                    title="Guiding questions"
-                    rows={d.coverage.questions.map((q) => ({ question: `Q${q.position}`, submitted: q.submitted, approved: q.approved }))}
+                    title={t('chart.questions')}
+                    rows={d.coverage.questions.map((q) => ({ question: t('question.short', { position: q.position }), submitted: q.submitted, approved: q.approved }))}
                     category="question"
-                    categoryLabel="Question"
-                    series={[{ key: 'submitted', name: 'Submitted', color: COLORS.submitted }, { key: 'approved', name: 'Approved', color: COLORS.approved }]}
-                    standsOut={(row) => (row.submitted === 0 ? 'no answer yet' : null)}
+                    categoryLabel={t('chart.question')}
+                    series={[submitted, approved]}
+                    standsOut={(row) => (row.submitted === 0 ? t('chart.noAnswer') : null)}
                   />
                 </Grid.Item>
               </Grid.Root>
               <ChartWithTable
-                title="Countries"
-                rows={d.coverage.countries.map((c) => ({ country: c.code, submitted: c.submitted, approved: c.approved }))}
+                title={t('chart.countries')}
+                rows={d.coverage.countries.map((c) => ({ country: labels.country(c.code), submitted: c.submitted, approved: c.approved }))}
                 category="country"
-                categoryLabel="Country"
-                series={[{ key: 'submitted', name: 'Submitted', color: COLORS.submitted }, { key: 'approved', name: 'Approved', color: COLORS.approved }]}
+                categoryLabel={t('chart.country')}
+                series={[submitted, approved]}
               />
 
               <Box background="neutral0" hasRadius shadow="tableShadow" padding={5}>
-                <Typography variant="delta" tag="h2">Decisions per moderator</Typography>
+                <Typography variant="delta" tag="h2">{t('moderators.title')}</Typography>
                 <Table colCount={3} rowCount={d.backlog.byModerator.length + 1}>
                   <Thead>
                     <Tr>
-                      <Th><Typography variant="sigma">Moderator</Typography></Th>
-                      <Th><Typography variant="sigma">Decisions</Typography></Th>
-                      <Th><Typography variant="sigma">Median hours to decide</Typography></Th>
+                      <Th><Typography variant="sigma">{t('moderators.name')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('moderators.decisions')}</Typography></Th>
+                      <Th><Typography variant="sigma">{t('moderators.median')}</Typography></Th>
                     </Tr>
                   </Thead>
                   <Tbody>
                     {d.backlog.byModerator.map((m) => (
                       <Tr key={m.name}>
-                        <Td><Typography>{m.name}</Typography></Td>
-                        <Td><Typography>{m.decisions}</Typography></Td>
-                        <Td><Typography>{m.medianHours ?? '–'}</Typography></Td>
+                        <Td><Typography dir="auto">{m.name}</Typography></Td>
+                        <Td><Typography>{time.number(m.decisions)}</Typography></Td>
+                        <Td><Typography>{num(m.medianHours)}</Typography></Td>
                       </Tr>
                     ))}
                   </Tbody>
@@ -216,35 +242,35 @@ export const DashboardPage = () => {
 
               <Box background="neutral0" hasRadius shadow="tableShadow" padding={5}>
                 <Flex direction="column" alignItems="stretch" gap={3}>
-                  <Typography variant="delta" tag="h2">Outreach</Typography>
+                  <Typography variant="delta" tag="h2">{t('outreach.title')}</Typography>
                   <Flex gap={2} wrap="wrap" alignItems="flex-end">
                     <Field.Root name="organisation">
-                      <Field.Label>Organisation</Field.Label>
-                      <TextInput value={record.organisation} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setRecord((r) => ({ ...r, organisation: e.target.value }))} />
+                      <Field.Label>{t('outreach.organisation')}</Field.Label>
+                      <TextInput dir="auto" value={record.organisation} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setRecord((r) => ({ ...r, organisation: e.target.value }))} />
                     </Field.Root>
                     <Field.Root name="sector">
-                      <Field.Label>Sector</Field.Label>
+                      <Field.Label>{t('outreach.sector')}</Field.Label>
                       <SingleSelect value={record.sector} onChange={(v: string | number) => setRecord((r) => ({ ...r, sector: String(v) }))}>
-                        {Object.entries(CATEGORIES).map(([code, label]) => (
+                        {Object.entries(labels.categories).map(([code, label]) => (
                           <SingleSelectOption key={code} value={code}>{label}</SingleSelectOption>
                         ))}
                       </SingleSelect>
                     </Field.Root>
                     <Field.Root name="contactedOn">
-                      <Field.Label>Date</Field.Label>
+                      <Field.Label>{t('outreach.date')}</Field.Label>
                       <TextInput type="date" value={record.contactedOn} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setRecord((r) => ({ ...r, contactedOn: e.target.value }))} />
                     </Field.Root>
                     <Field.Root name="channel">
-                      <Field.Label>Channel</Field.Label>
+                      <Field.Label>{t('outreach.channel')}</Field.Label>
                       <SingleSelect value={record.channel} onChange={(v: string | number) => setRecord((r) => ({ ...r, channel: String(v) }))}>
-                        {Object.entries(CHANNELS).map(([code, label]) => (
-                          <SingleSelectOption key={code} value={code}>{label}</SingleSelectOption>
+                        {Object.keys(CHANNEL_KEYS).map((code) => (
+                          <SingleSelectOption key={code} value={code}>{labels.channel(code)}</SingleSelectOption>
                         ))}
                       </SingleSelect>
                     </Field.Root>
                     <Field.Root name="note">
-                      <Field.Label>Note</Field.Label>
-                      <TextInput value={record.note} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setRecord((r) => ({ ...r, note: e.target.value }))} />
+                      <Field.Label>{t('outreach.note')}</Field.Label>
+                      <TextInput dir="auto" value={record.note} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setRecord((r) => ({ ...r, note: e.target.value }))} />
                     </Field.Root>
                     <Button
                       disabled={busy || record.organisation.trim().length < 2}
@@ -253,31 +279,31 @@ export const DashboardPage = () => {
                           await api.recordOutreach(d.phase.documentId, record);
                           setRecord((r) => ({ ...r, organisation: '', note: '' }));
                           await load();
-                        }, 'Outreach recorded.')
+                        }, t('outreach.recorded'))
                       }
                     >
-                      Record
+                      {t('outreach.record')}
                     </Button>
                   </Flex>
                   {outreach.length === 0 ? (
-                    <Typography textColor="neutral600">No outreach recorded for this phase yet.</Typography>
+                    <Typography textColor="neutral600">{t('outreach.none')}</Typography>
                   ) : (
                     <Table colCount={5} rowCount={outreach.length + 1}>
                       <Thead>
                         <Tr>
-                          {['Date', 'Organisation', 'Sector', 'Channel', 'By'].map((h) => (
-                            <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
+                          {(['outreach.date', 'outreach.organisation', 'outreach.sector', 'outreach.channel', 'outreach.by'] as const).map((h) => (
+                            <Th key={h}><Typography variant="sigma">{t(h)}</Typography></Th>
                           ))}
                         </Tr>
                       </Thead>
                       <Tbody>
                         {outreach.map((o) => (
                           <Tr key={o.id}>
-                            <Td><Typography>{o.contactedOn}</Typography></Td>
-                            <Td><Typography title={o.note ?? undefined}>{o.organisation}</Typography></Td>
-                            <Td><Typography>{CATEGORIES[o.sector] ?? o.sector}</Typography></Td>
-                            <Td><Typography>{CHANNELS[o.channel] ?? o.channel}</Typography></Td>
-                            <Td><Typography>{o.moderatorName}</Typography></Td>
+                            <Td><Typography>{time.day(o.contactedOn)}</Typography></Td>
+                            <Td><Typography dir="auto" title={o.note ?? undefined}>{o.organisation}</Typography></Td>
+                            <Td><Typography>{labels.category(o.sector)}</Typography></Td>
+                            <Td><Typography>{labels.channel(o.channel)}</Typography></Td>
+                            <Td><Typography dir="auto">{o.moderatorName}</Typography></Td>
                           </Tr>
                         ))}
                       </Tbody>

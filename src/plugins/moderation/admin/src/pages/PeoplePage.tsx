@@ -2,12 +2,15 @@ import { Alert, Box, Button, EmptyStateLayout, Field, Flex, Table, Tbody, Td, Te
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, useModerationApi, type Person } from '../api';
+import { errorOf, useModerationApi, type Person } from '../api';
 import { FormDialog } from '../components/FormDialog';
+import { useErrorText, useT } from '../i18n';
 
 /** The secretariat's page for a stakeholder's request about their personal data: export, or erase. */
 export const PeoplePage = () => {
   const api = useModerationApi();
+  const { t } = useT();
+  const errorText = useErrorText();
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const [email, setEmail] = useState('');
@@ -22,7 +25,7 @@ export const PeoplePage = () => {
     try {
       setPeople(await api.findPeople(email));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(errorOf(e)));
     }
   };
 
@@ -31,12 +34,12 @@ export const PeoplePage = () => {
     setBusy(true);
     try {
       const done = await api.erasePerson(erasing.id, confirm);
-      toggleNotification({ type: 'success', message: `Account erased: ${done.anonymised} published submission(s) kept under no name, ${done.erased} removed.` });
+      toggleNotification({ type: 'success', message: t('people.erased', { anonymised: done.anonymised, erased: done.erased }) });
       setErasing(null);
       setConfirm('');
       await search();
     } catch (e) {
-      toggleNotification({ type: 'danger', message: errorMessage(e) });
+      toggleNotification({ type: 'danger', message: errorText(errorOf(e)) });
     } finally {
       setBusy(false);
     }
@@ -44,11 +47,11 @@ export const PeoplePage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>Personal data requests</Page.Title>
+      <Page.Title>{t('people.title')}</Page.Title>
       <Layouts.Header
-        title="Personal data requests"
-        subtitle="When a stakeholder asks for their data, or to be forgotten."
-        secondaryAction={<Button variant="tertiary" onClick={() => navigate('..', { relative: 'path' })}>Back to the queue</Button>}
+        title={t('people.title')}
+        subtitle={t('people.subtitle')}
+        secondaryAction={<Button variant="tertiary" onClick={() => navigate('..', { relative: 'path' })}>{t('common.backToQueue')}</Button>}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
@@ -62,45 +65,45 @@ export const PeoplePage = () => {
               <Flex gap={2} alignItems="flex-end">
                 <Box flex="1">
                   <Field.Root name="email">
-                    <Field.Label>E-mail address of the Hub account</Field.Label>
-                    <TextInput value={email} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEmail(e.target.value)} />
+                    <Field.Label>{t('people.email')}</Field.Label>
+                    <TextInput dir="ltr" value={email} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEmail(e.target.value)} />
                   </Field.Root>
                 </Box>
-                <Button type="submit" disabled={email.trim().length < 3}>Find</Button>
+                <Button type="submit" disabled={email.trim().length < 3}>{t('people.find')}</Button>
               </Flex>
             </form>
           </Box>
           {error && (
-            <Alert variant="danger" title="The search failed" closeLabel="Close" onClose={() => setError(null)}>
+            <Alert variant="danger" title={t('people.searchError')} closeLabel={t('common.close')} onClose={() => setError(null)}>
               {error}
             </Alert>
           )}
-          {people && people.length === 0 && <EmptyStateLayout content="No Hub account has this address." />}
+          {people && people.length === 0 && <EmptyStateLayout content={t('people.none')} />}
           {people && people.length > 0 && (
             <Table colCount={4} rowCount={people.length + 1}>
               <Thead>
                 <Tr>
-                  <Th><Typography variant="sigma">E-mail</Typography></Th>
-                  <Th><Typography variant="sigma">Name</Typography></Th>
-                  <Th><Typography variant="sigma">Organisation</Typography></Th>
-                  <Th><Typography variant="sigma">Request</Typography></Th>
+                  <Th><Typography variant="sigma">{t('people.colEmail')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('people.colName')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('people.colOrganisation')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('people.colRequest')}</Typography></Th>
                 </Tr>
               </Thead>
               <Tbody>
                 {people.map((person) => (
                   <Tr key={person.id}>
-                    <Td><Typography>{person.email}</Typography></Td>
-                    <Td><Typography>{person.displayName ?? ''}</Typography></Td>
-                    <Td><Typography>{person.organisation ?? ''}</Typography></Td>
+                    <Td><Typography dir="ltr">{person.email}</Typography></Td>
+                    <Td><Typography dir="auto">{person.displayName ?? ''}</Typography></Td>
+                    <Td><Typography dir="auto">{person.organisation ?? ''}</Typography></Td>
                     <Td>
                       <Flex gap={2}>
                         <Button
                           variant="secondary"
-                          onClick={() => api.download(`/moderation/people/${person.id}/export`, `personal-data-${person.id}.json`).catch((e) => toggleNotification({ type: 'danger', message: errorMessage(e) }))}
+                          onClick={() => api.download(`/moderation/people/${person.id}/export`, `personal-data-${person.id}.json`).catch((e) => toggleNotification({ type: 'danger', message: errorText(errorOf(e)) }))}
                         >
-                          Export their data
+                          {t('people.export')}
                         </Button>
-                        <Button variant="danger-light" onClick={() => setErasing(person)}>Erase…</Button>
+                        <Button variant="danger-light" onClick={() => setErasing(person)}>{t('people.erase')}</Button>
                       </Flex>
                     </Td>
                   </Tr>
@@ -111,8 +114,8 @@ export const PeoplePage = () => {
         </Flex>
         <FormDialog
           open={erasing !== null}
-          title="Erase this account?"
-          confirmLabel="Erase"
+          title={t('people.eraseTitle')}
+          confirmLabel={t('people.eraseConfirm')}
           confirmVariant="danger"
           busy={busy}
           disabled={!erasing || confirm.trim().toLowerCase() !== erasing.email.toLowerCase()}
@@ -122,13 +125,10 @@ export const PeoplePage = () => {
             setConfirm('');
           }}
         >
-          <Typography>
-            The account is deleted. Submissions that were never published are deleted with their files. Published ones stay in the discussion, signed
-            “Former participant”, without organisation. This cannot be undone; export their data first if they asked for it.
-          </Typography>
+          <Typography>{t('people.eraseHelp')}</Typography>
           <Field.Root name="confirm">
-            <Field.Label>Type the e-mail address to confirm</Field.Label>
-            <TextInput value={confirm} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setConfirm(e.target.value)} />
+            <Field.Label>{t('people.confirmLabel')}</Field.Label>
+            <TextInput dir="ltr" value={confirm} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setConfirm(e.target.value)} />
           </Field.Root>
         </FormDialog>
       </Layouts.Content>

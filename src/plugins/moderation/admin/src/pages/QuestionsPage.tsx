@@ -2,12 +2,16 @@ import { Alert, Badge, Box, Button, EmptyStateLayout, Field, Flex, Loader, Texta
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorMessage, useModerationApi, type SharedQuestion } from '../api';
-import { displayText, waited } from '../labels';
+import { errorOf, useModerationApi, type SharedQuestion } from '../api';
+import { useErrorText, useT, useTime } from '../i18n';
+import { UserText } from '../labels';
 
 /** Draft guiding questions the secretariat shared with the region's moderators, and their feedback. */
 export const QuestionsPage = () => {
   const api = useModerationApi();
+  const { t, rich } = useT();
+  const time = useTime();
+  const errorText = useErrorText();
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const [questions, setQuestions] = useState<SharedQuestion[] | null>(null);
@@ -20,9 +24,9 @@ export const QuestionsPage = () => {
     try {
       setQuestions(await api.questions());
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(errorOf(e)));
     }
-  }, [api]);
+  }, [api, errorText]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -32,10 +36,10 @@ export const QuestionsPage = () => {
     try {
       await api.questionFeedback(documentId, drafts[documentId] ?? '');
       setDrafts((d) => ({ ...d, [documentId]: '' }));
-      toggleNotification({ type: 'success', message: 'Feedback saved.' });
+      toggleNotification({ type: 'success', message: t('questions.sent') });
       await load();
     } catch (e) {
-      toggleNotification({ type: 'danger', message: errorMessage(e) });
+      toggleNotification({ type: 'danger', message: errorText(errorOf(e)) });
     } finally {
       setSending(null);
     }
@@ -43,23 +47,23 @@ export const QuestionsPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>Draft guiding questions</Page.Title>
+      <Page.Title>{t('questions.title')}</Page.Title>
       <Layouts.Header
-        title="Draft guiding questions"
-        subtitle="Shared by the secretariat for your feedback before they are posted."
-        secondaryAction={<Button variant="tertiary" onClick={() => navigate('..', { relative: 'path' })}>Back to the queue</Button>}
+        title={t('questions.title')}
+        subtitle={t('questions.subtitle')}
+        secondaryAction={<Button variant="tertiary" onClick={() => navigate('..', { relative: 'path' })}>{t('common.backToQueue')}</Button>}
       />
       <Layouts.Content>
         {error ? (
-          <Alert variant="danger" title="The questions could not be loaded" closeLabel="Close" action={<Button onClick={() => load()}>Try again</Button>}>
+          <Alert variant="danger" title={t('questions.loadError')} closeLabel={t('common.close')} action={<Button onClick={() => load()}>{t('common.tryAgain')}</Button>}>
             {error}
           </Alert>
         ) : !questions ? (
           <Flex justifyContent="center" padding={8}>
-            <Loader>Loading the questions…</Loader>
+            <Loader>{t('questions.loading')}</Loader>
           </Flex>
         ) : questions.length === 0 ? (
-          <EmptyStateLayout content="No draft question is shared with your regions at the moment." />
+          <EmptyStateLayout content={t('questions.empty')} />
         ) : (
           <Flex direction="column" alignItems="stretch" gap={4}>
             {questions.map((q) => (
@@ -67,26 +71,26 @@ export const QuestionsPage = () => {
                 <Flex direction="column" alignItems="stretch" gap={3}>
                   <Flex gap={2}>
                     <Typography variant="sigma" textColor="neutral600">
-                      {q.phase?.region?.code} · {q.phase?.title} · Q{q.position}
+                      {rich('questions.meta', { region: q.phase?.region?.code ?? '–', phase: <bdi key="phase">{q.phase?.title}</bdi>, position: q.position })}
                     </Typography>
-                    <Badge>{q.posted ? 'posted' : 'draft'}</Badge>
+                    <Badge>{t(q.posted ? 'questions.posted' : 'questions.draft')}</Badge>
                   </Flex>
-                  <Typography variant="epsilon">{q.text}</Typography>
+                  <UserText language="en" text={q.text} variant="epsilon" />
                   {q.feedback.map((f) => (
                     <Box key={f.id} padding={3} background="neutral100" hasRadius>
                       <Typography variant="pi" textColor="neutral600" display="block">
-                        {f.authorName}, {waited(f.createdAt)} ago
+                        {rich('questions.feedbackMeta', { name: <bdi key="name">{f.authorName}</bdi>, ago: time.ago(f.createdAt) })}
                       </Typography>
-                      <Typography style={{ whiteSpace: 'pre-wrap' }}>{displayText(f.body)}</Typography>
+                      <UserText text={f.body} style={{ whiteSpace: 'pre-wrap' }} />
                     </Box>
                   ))}
                   <Field.Root name={`feedback-${q.documentId}`}>
-                    <Field.Label>Your feedback</Field.Label>
-                    <Textarea aria-label="Your feedback" value={drafts[q.documentId] ?? ''} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setDrafts((d) => ({ ...d, [q.documentId]: e.target.value }))} />
+                    <Field.Label>{t('questions.yourFeedback')}</Field.Label>
+                    <Textarea dir="auto" value={drafts[q.documentId] ?? ''} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setDrafts((d) => ({ ...d, [q.documentId]: e.target.value }))} />
                   </Field.Root>
                   <Flex justifyContent="flex-end">
                     <Button disabled={!(drafts[q.documentId] ?? '').trim() || sending !== null} loading={sending === q.documentId} onClick={() => send(q.documentId)}>
-                      Send feedback
+                      {t('questions.send')}
                     </Button>
                   </Flex>
                 </Flex>

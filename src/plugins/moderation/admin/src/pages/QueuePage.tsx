@@ -5,6 +5,7 @@ import {
   Checkbox,
   EmptyStateLayout,
   Flex,
+  Link,
   Loader,
   SingleSelect,
   SingleSelectOption,
@@ -19,12 +20,13 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import { errorMessage, STATES, useModerationApi, type ModerationState, type Overview, type Queue } from '../api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { NavLink, useNavigate, useSearchParams } from 'react-router-dom';
+import { errorOf, STATES, useModerationApi, type ModerationState, type Overview, type Queue } from '../api';
 import { FlagBadges } from '../components/FlagBadges';
 import { ReasonDialog } from '../components/ReasonDialog';
-import { CATEGORIES, displayText, KINDS, LANGUAGES, waited } from '../labels';
+import { useErrorText, useT, useTime } from '../i18n';
+import { displayText, useLabels, UserText } from '../labels';
 import { useShortcuts } from '../useShortcuts';
 
 const FilterSelect = ({ label, placeholder, width, options, value, onChange }: { label: string; placeholder: string; width: string; options: Record<string, string>; value: string | null; onChange: (value: string) => void }) => (
@@ -39,12 +41,15 @@ const FilterSelect = ({ label, placeholder, width, options, value, onChange }: {
   </Box>
 );
 
-const STATE_LABELS: Record<ModerationState, string> = { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' };
 const FILTERS = ['region', 'kind', 'stakeholderCategory', 'language', 'flagged', 'q'] as const;
 
 export const QueuePage = () => {
   const api = useModerationApi();
   const navigate = useNavigate();
+  const { t } = useT();
+  const time = useTime();
+  const labels = useLabels();
+  const errorText = useErrorText();
   const {
     allowedActions: { canPrivacy: canHandlePeople },
   } = useRBAC({ privacy: [{ action: 'plugin::moderation.privacy', subject: null }] });
@@ -58,9 +63,11 @@ export const QueuePage = () => {
   const [focus, setFocus] = useState(0);
   const [rejecting, setRejecting] = useState(false);
   const [search, setSearch] = useState(params.get('q') ?? '');
+  const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
 
   const query = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ''));
   const queryKey = params.toString();
+  const filtered = Object.keys(query).some((k) => (FILTERS as readonly string[]).includes(k));
 
   const load = useCallback(async () => {
     setError(null);
@@ -71,9 +78,9 @@ export const QueuePage = () => {
       setSelected([]);
       setFocus(0);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(errorOf(e)));
     }
-  }, [api, queryKey, state]);
+  }, [api, queryKey, state, errorText]);
 
   useEffect(() => {
     void load();
@@ -90,11 +97,18 @@ export const QueuePage = () => {
   };
 
   const rows = queue?.data ?? [];
-  const open = (documentId: string) => navigate(`submissions/${documentId}`, { state: { ids: rows.map((r) => r.documentId) } });
+  const linkState = { ids: rows.map((r) => r.documentId) };
+  const open = (documentId: string) => navigate(`submissions/${documentId}`, { state: linkState });
+  // The current row takes the keyboard focus, so that j / k show where one is.
+  const moveFocus = (to: number) => {
+    const next = Math.max(0, Math.min(to, rows.length - 1));
+    setFocus(next);
+    rowRefs.current[next]?.focus();
+  };
 
   useShortcuts({
-    j: () => setFocus((f) => Math.min(f + 1, rows.length - 1)),
-    k: () => setFocus((f) => Math.max(f - 1, 0)),
+    j: () => moveFocus(focus + 1),
+    k: () => moveFocus(focus - 1),
     o: () => rows[focus] && open(rows[focus].documentId),
     Enter: () => rows[focus] && open(rows[focus].documentId),
   });
@@ -104,174 +118,227 @@ export const QueuePage = () => {
       const results = await api.bulk(action, selected, reason);
       const done = results.filter((r) => r.status === 200).length;
       const refused = results.filter((r) => r.status !== 200);
+      const outcome = t(action === 'approve' ? 'queue.bulkApproved' : 'queue.bulkRejected', { count: done });
       toggleNotification({
         type: refused.length ? 'warning' : 'success',
-        message: `${done} ${action === 'approve' ? 'approved' : 'rejected'}${refused.length ? `; ${refused.length} refused: ${refused.map((r) => r.message).join(' ')}` : ''}`,
+        message: refused.length ? t('queue.bulkRefused', { outcome, count: refused.length, reasons: time.list([...new Set(refused.map((r) => errorText(r)))]) }) : outcome,
       });
       setRejecting(false);
       await load();
     } catch (e) {
-      toggleNotification({ type: 'danger', message: errorMessage(e) });
+      toggleNotification({ type: 'danger', message: errorText(errorOf(e)) });
     }
   };
 
-  const pendingSummary = overview?.regions.map((r) => `${r.code}: ${r.pending} pending${r.oldestPendingAt ? `, oldest ${waited(r.oldestPendingAt)}` : ''}`).join(' · ');
+  const pendingSummary = overview
+    ? time.list(
+        overview.regions.map((r) =>
+          r.oldestPendingAt ? t('queue.regionPendingOldest', { region: r.code, count: r.pending, waited: time.waited(r.oldestPendingAt) }) : t('queue.regionPending', { region: r.code, count: r.pending }),
+        ),
+      )
+    : t('common.loading');
   const pagination = queue?.meta.pagination;
+  const selectedLanguages = [...new Set(rows.filter((r) => selected.includes(r.documentId)).map((r) => r.language))];
+
+  const content =
+    error ? (
+      <Alert variant="danger" title={t('queue.loadError')} closeLabel={t('common.close')} action={<Button onClick={() => load()}>{t('common.tryAgain')}</Button>}>
+        {error}
+      </Alert>
+    ) : !queue ? (
+      <Flex justifyContent="center" padding={8}>
+        <Loader>{t('queue.loading')}</Loader>
+      </Flex>
+    ) : rows.length === 0 ? (
+      <EmptyStateLayout
+        content={
+          state === 'pending'
+            ? t(filtered ? 'queue.emptyPendingFiltered' : 'queue.emptyPending')
+            : t(filtered ? 'queue.emptyStateFiltered' : 'queue.emptyState', { state })
+        }
+      />
+    ) : (
+      <Table colCount={8} rowCount={rows.length + 1}>
+        <Thead>
+          <Tr>
+            <Th>
+              {state === 'pending' ? (
+                <Checkbox aria-label={t('queue.selectAll')} checked={selected.length === rows.length ? true : selected.length ? 'indeterminate' : false} onCheckedChange={(c: boolean | 'indeterminate') => setSelected(c === true ? rows.map((r) => r.documentId) : [])} />
+              ) : (
+                <Typography variant="sigma" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                  {t('queue.colSelect')}
+                </Typography>
+              )}
+            </Th>
+            <Th><Typography variant="sigma">{t('queue.colSubmission')}</Typography></Th>
+            <Th><Typography variant="sigma">{t(state === 'pending' ? 'queue.colWaiting' : 'queue.colDecided')}</Typography></Th>
+            <Th><Typography variant="sigma">{t('queue.colFrom')}</Typography></Th>
+            <Th><Typography variant="sigma">{t('queue.colQuestion')}</Typography></Th>
+            <Th><Typography variant="sigma">{t('queue.colFlags')}</Typography></Th>
+            <Th><Typography variant="sigma">{t('queue.colFiles')}</Typography></Th>
+            <Th><Typography variant="sigma">{t('queue.colRegion')}</Typography></Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {rows.map((row, index) => (
+            <Tr
+              key={row.documentId}
+              ref={(element: HTMLTableRowElement | null) => {
+                rowRefs.current[index] = element;
+              }}
+              tabIndex={index === focus ? 0 : -1}
+              aria-current={index === focus ? 'true' : undefined}
+              onFocus={() => setFocus(index)}
+              onClick={() => open(row.documentId)}
+              style={{ cursor: 'pointer', outline: index === focus ? '2px solid #4945ff' : undefined, outlineOffset: -2 }}
+              data-testid="queue-row"
+            >
+              <Td onClick={(e: React.MouseEvent) => e.stopPropagation()}>
+                {state === 'pending' && (
+                  <Checkbox aria-label={t('queue.selectRow', { title: displayText(row.title) })} checked={selected.includes(row.documentId)} onCheckedChange={(c: boolean | 'indeterminate') => setSelected((s) => (c === true ? [...s, row.documentId] : s.filter((id) => id !== row.documentId)))} />
+                )}
+              </Td>
+              <Td style={{ maxWidth: 420, whiteSpace: 'normal' }}>
+                <Link tag={NavLink} to={`submissions/${row.documentId}`} state={linkState} onClick={(e: React.MouseEvent) => e.stopPropagation()}>
+                  <UserText language={row.language} text={row.title} fontWeight="bold" display="block" />
+                </Link>
+                <Typography variant="pi" textColor="neutral600" display="block">
+                  {labels.kind(row.kind)}
+                </Typography>
+                <UserText language={row.language} text={displayText(row.excerpt).slice(0, 160)} variant="pi" textColor="neutral600" display="block" />
+              </Td>
+              <Td><Typography>{state === 'pending' ? time.waited(row.createdAt) : time.ago(row.decidedAt ?? row.createdAt)}</Typography></Td>
+              <Td style={{ whiteSpace: 'normal' }}>
+                <UserText text={row.organisation ?? row.authorName} display="block" />
+                <Typography variant="pi" textColor="neutral600" display="block">{labels.category(row.stakeholderCategory)}</Typography>
+              </Td>
+              <Td style={{ maxWidth: 220, whiteSpace: 'normal' }}>
+                {row.guidingQuestion && (
+                  <Typography variant="pi" title={row.guidingQuestion.text}>
+                    {t('question.short', { position: row.guidingQuestion.position })}{' '}
+                    <span lang="en" dir="ltr">{row.guidingQuestion.text.slice(0, 60)}…</span>
+                  </Typography>
+                )}
+              </Td>
+              <Td><FlagBadges flags={row.screeningFlags} /></Td>
+              <Td><Typography>{row.attachments?.length ? time.number(row.attachments.length) : ''}</Typography></Td>
+              <Td><Typography title={labels.region(row.region?.code ?? '')}>{row.region?.code}</Typography></Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    );
 
   return (
     <Page.Main>
-      <Page.Title>Moderation</Page.Title>
-      <Layouts.Header title="Moderation" subtitle={pendingSummary ?? 'Loading…'} primaryAction={
+      <Page.Title>{t('queue.title')}</Page.Title>
+      <Layouts.Header
+        title={t('queue.title')}
+        subtitle={pendingSummary}
+        primaryAction={
           <Flex gap={2}>
-            <Button variant="secondary" onClick={() => navigate('questions')}>Draft questions</Button>
-            <Button variant="secondary" onClick={() => navigate('dashboard')}>Dashboard</Button>
+            <Button variant="secondary" onClick={() => navigate('questions')}>{t('nav.questions')}</Button>
+            <Button variant="secondary" onClick={() => navigate('dashboard')}>{t('nav.dashboard')}</Button>
             {canHandlePeople && (
               <Button variant="tertiary" onClick={() => navigate('people')}>
-                Personal data requests
+                {t('nav.people')}
               </Button>
             )}
           </Flex>
         }
       />
       <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          <Tabs.Root value={state} onValueChange={(value: string) => set({ state: value === 'pending' ? undefined : value })}>
-            <Tabs.List aria-label="Moderation state">
+        <Tabs.Root value={state} onValueChange={(value: string) => set({ state: value === 'pending' ? undefined : value })}>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Tabs.List aria-label={t('queue.tabsLabel')}>
               {STATES.map((s) => (
                 <Tabs.Trigger key={s} value={s}>
-                  {STATE_LABELS[s]} ({queue?.meta.counts[s] ?? '…'})
+                  {queue ? t('queue.tab', { state: labels.state(s), count: queue.meta.counts[s] }) : labels.state(s)}
                 </Tabs.Trigger>
               ))}
             </Tabs.List>
-          </Tabs.Root>
 
-          <Flex gap={2} wrap="wrap" alignItems="flex-end">
-            {overview && overview.regions.length > 1 && (
-              <FilterSelect label="Region" placeholder="All regions" width="140px" options={Object.fromEntries(overview.regions.map((r) => [r.code, r.code]))} value={params.get('region')} onChange={(v) => set({ region: v })} />
+            <Flex gap={2} wrap="wrap" alignItems="flex-end">
+              {overview && overview.regions.length > 1 && (
+                <FilterSelect label={t('filter.region')} placeholder={t('filter.allRegions')} width="140px" options={Object.fromEntries(overview.regions.map((r) => [r.code, labels.region(r.code)]))} value={params.get('region')} onChange={(v) => set({ region: v })} />
+              )}
+              <FilterSelect label={t('filter.kind')} placeholder={t('filter.allKinds')} width="160px" options={labels.kinds} value={params.get('kind')} onChange={(v) => set({ kind: v })} />
+              <FilterSelect label={t('filter.category')} placeholder={t('filter.allCategories')} width="220px" options={labels.categories} value={params.get('stakeholderCategory')} onChange={(v) => set({ stakeholderCategory: v })} />
+              <FilterSelect label={t('filter.language')} placeholder={t('filter.allLanguages')} width="140px" options={labels.languages} value={params.get('language')} onChange={(v) => set({ language: v })} />
+              <Box paddingBottom={2}>
+                <Checkbox checked={params.get('flagged') === 'true'} onCheckedChange={(checked: boolean | 'indeterminate') => set({ flagged: checked === true ? 'true' : undefined })}>
+                  {t('filter.flagged')}
+                </Checkbox>
+              </Box>
+              <Box minWidth="240px">
+                <form
+                  role="search"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    set({ q: search.trim() });
+                  }}
+                >
+                  <TextInput aria-label={t('filter.search')} placeholder={t('filter.searchPlaceholder')} value={search} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSearch(e.target.value)} />
+                </form>
+              </Box>
+              {filtered && (
+                <Button
+                  variant="tertiary"
+                  onClick={() => {
+                    setSearch('');
+                    set(Object.fromEntries(FILTERS.map((f) => [f, undefined])));
+                  }}
+                >
+                  {t('filter.clear')}
+                </Button>
+              )}
+            </Flex>
+
+            {state === 'pending' && selected.length > 0 && (
+              <Flex gap={2}>
+                <Typography>{t('queue.selected', { count: selected.length })}</Typography>
+                <Button variant="success" onClick={() => bulk('approve')}>
+                  {t('queue.approveSelected')}
+                </Button>
+                <Button variant="danger-light" onClick={() => setRejecting(true)}>
+                  {t('queue.rejectSelected')}
+                </Button>
+              </Flex>
             )}
-            <FilterSelect label="Kind" placeholder="All kinds" width="160px" options={KINDS} value={params.get('kind')} onChange={(v) => set({ kind: v })} />
-            <FilterSelect label="Stakeholder category" placeholder="All categories" width="220px" options={CATEGORIES} value={params.get('stakeholderCategory')} onChange={(v) => set({ stakeholderCategory: v })} />
-            <FilterSelect label="Language" placeholder="All languages" width="140px" options={LANGUAGES} value={params.get('language')} onChange={(v) => set({ language: v })} />
-            <Box paddingBottom={2}>
-              <Checkbox checked={params.get('flagged') === 'true'} onCheckedChange={(checked: boolean | 'indeterminate') => set({ flagged: checked === true ? 'true' : undefined })}>
-                Flagged only
-              </Checkbox>
-            </Box>
-            <Box minWidth="240px">
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  set({ q: search.trim() });
-                }}
-              >
-                <TextInput aria-label="Search" placeholder="Search title, text, organisation, author" value={search} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSearch(e.target.value)} />
-              </form>
-            </Box>
-            {FILTERS.some((f) => params.get(f)) && (
-              <Button
-                variant="tertiary"
-                onClick={() => {
-                  setSearch('');
-                  set(Object.fromEntries(FILTERS.map((f) => [f, undefined])));
-                }}
-              >
-                Clear filters
-              </Button>
+
+            {/* Every tab has its panel, so that each tab's aria-controls names an element that exists. */}
+            {STATES.map((s) => (
+              <Tabs.Content key={s} value={s} forceMount hidden={s !== state}>
+                {s === state && content}
+              </Tabs.Content>
+            ))}
+
+            {pagination && pagination.pageCount > 1 && (
+              <Flex gap={2} justifyContent="flex-end">
+                <Button variant="tertiary" disabled={pagination.page <= 1} onClick={() => set({ page: String(pagination.page - 1) })}>
+                  {t('pagination.previous')}
+                </Button>
+                <Typography>{t('pagination.page', { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total })}</Typography>
+                <Button variant="tertiary" disabled={pagination.page >= pagination.pageCount} onClick={() => set({ page: String(pagination.page + 1) })}>
+                  {t('pagination.next')}
+                </Button>
+              </Flex>
             )}
+            <Typography variant="pi" textColor="neutral600">
+              {t('queue.keys')}
+            </Typography>
           </Flex>
-
-          {state === 'pending' && selected.length > 0 && (
-            <Flex gap={2}>
-              <Typography>{selected.length} selected</Typography>
-              <Button variant="success" onClick={() => bulk('approve')}>
-                Approve selected
-              </Button>
-              <Button variant="danger-light" onClick={() => setRejecting(true)}>
-                Reject selected
-              </Button>
-            </Flex>
-          )}
-
-          {error ? (
-            <Alert variant="danger" title="The queue could not be loaded" closeLabel="Close" action={<Button onClick={() => load()}>Try again</Button>}>
-              {error}
-            </Alert>
-          ) : !queue ? (
-            <Flex justifyContent="center" padding={8}>
-              <Loader>Loading the queue…</Loader>
-            </Flex>
-          ) : rows.length === 0 ? (
-            <EmptyStateLayout
-              content={state === 'pending' ? (Object.keys(query).some((k) => (FILTERS as readonly string[]).includes(k)) ? 'Nothing pending matches these filters.' : 'Nothing is waiting: every submission has been decided.') : `No ${STATE_LABELS[state].toLowerCase()} submissions${Object.keys(query).length > 1 ? ' match these filters' : ''}.`}
-            />
-          ) : (
-            <Table colCount={8} rowCount={rows.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    {state === 'pending' && (
-                      <Checkbox aria-label="Select all" checked={selected.length === rows.length ? true : selected.length ? 'indeterminate' : false} onCheckedChange={(c: boolean | 'indeterminate') => setSelected(c === true ? rows.map((r) => r.documentId) : [])} />
-                    )}
-                  </Th>
-                  <Th><Typography variant="sigma">Submission</Typography></Th>
-                  <Th><Typography variant="sigma">{state === 'pending' ? 'Waiting' : 'Decided'}</Typography></Th>
-                  <Th><Typography variant="sigma">From</Typography></Th>
-                  <Th><Typography variant="sigma">Question</Typography></Th>
-                  <Th><Typography variant="sigma">Flags</Typography></Th>
-                  <Th><Typography variant="sigma">Files</Typography></Th>
-                  <Th><Typography variant="sigma">Region</Typography></Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {rows.map((row, index) => (
-                  <Tr key={row.documentId} onClick={() => open(row.documentId)} style={{ cursor: 'pointer', outline: index === focus ? '2px solid #4945ff' : undefined }} data-testid="queue-row">
-                    <Td onClick={(e: React.MouseEvent) => e.stopPropagation()}>
-                      {state === 'pending' && (
-                        <Checkbox aria-label={`Select ${row.title}`} checked={selected.includes(row.documentId)} onCheckedChange={(c: boolean | 'indeterminate') => setSelected((s) => (c === true ? [...s, row.documentId] : s.filter((id) => id !== row.documentId)))} />
-                      )}
-                    </Td>
-                    <Td style={{ maxWidth: 420, whiteSpace: 'normal' }}>
-                      <Typography fontWeight="bold" display="block">{displayText(row.title)}</Typography>
-                      <Typography variant="pi" textColor="neutral600" display="block">
-                        {KINDS[row.kind] ?? row.kind} · {displayText(row.excerpt).slice(0, 160)}
-                      </Typography>
-                    </Td>
-                    <Td><Typography>{waited(state === 'pending' ? row.createdAt : row.decidedAt ?? row.createdAt)}</Typography></Td>
-                    <Td style={{ whiteSpace: 'normal' }}>
-                      <Typography display="block">{row.organisation ?? row.authorName}</Typography>
-                      <Typography variant="pi" textColor="neutral600" display="block">{row.stakeholderCategory ? CATEGORIES[row.stakeholderCategory] : ''}</Typography>
-                    </Td>
-                    <Td style={{ maxWidth: 220, whiteSpace: 'normal' }}>
-                      <Typography variant="pi" title={row.guidingQuestion?.text}>{row.guidingQuestion ? `Q${row.guidingQuestion.position}: ${row.guidingQuestion.text.slice(0, 60)}…` : ''}</Typography>
-                    </Td>
-                    <Td><FlagBadges flags={row.screeningFlags} /></Td>
-                    <Td><Typography>{row.attachments?.length || ''}</Typography></Td>
-                    <Td><Typography>{row.region?.code}</Typography></Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-          )}
-
-          {pagination && pagination.pageCount > 1 && (
-            <Flex gap={2} justifyContent="flex-end">
-              <Button variant="tertiary" disabled={pagination.page <= 1} onClick={() => set({ page: String(pagination.page - 1) })}>
-                Previous
-              </Button>
-              <Typography>
-                Page {pagination.page} of {pagination.pageCount} ({pagination.total})
-              </Typography>
-              <Button variant="tertiary" disabled={pagination.page >= pagination.pageCount} onClick={() => set({ page: String(pagination.page + 1) })}>
-                Next
-              </Button>
-            </Flex>
-          )}
-          <Typography variant="pi" textColor="neutral500">
-            Keys: j / k move, Enter opens. In a submission: a approve, r reject, n next.
-          </Typography>
-        </Flex>
+        </Tabs.Root>
       </Layouts.Content>
-      <ReasonDialog open={rejecting} title={`Reject ${selected.length} submission(s)`} confirmLabel="Reject" templates={overview?.rejectionReasons ?? []} onConfirm={(reason) => bulk('reject', reason)} onClose={() => setRejecting(false)} />
+      <ReasonDialog
+        open={rejecting}
+        title={t('queue.rejectTitle', { count: selected.length })}
+        confirmLabel={t('action.reject')}
+        templates={overview?.rejectionReasons}
+        language={selectedLanguages.length === 1 ? selectedLanguages[0] : null}
+        onConfirm={(reason) => bulk('reject', reason)}
+        onClose={() => setRejecting(false)}
+      />
     </Page.Main>
   );
 };

@@ -19,12 +19,14 @@ import {
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { Fragment, useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { errorMessage, useModerationApi, type Overview, type ScreeningFlag, type SubmissionDetail } from '../api';
+import { errorOf, useModerationApi, type Overview, type ScreeningFlag, type SubmissionDetail } from '../api';
 import { FlagBadges } from '../components/FlagBadges';
 import { FormDialog } from '../components/FormDialog';
 import { ReasonDialog } from '../components/ReasonDialog';
-import { CATEGORIES, displayText, FLAG_LABELS, KINDS, LANGUAGES, waited } from '../labels';
+import { directionOf, useErrorText, useT, useTime, type MessageKey } from '../i18n';
+import { displayText, useLabels, UserText } from '../labels';
 import { useShortcuts } from '../useShortcuts';
 
 const STATE_BADGE: Record<string, { background: string; text: string }> = {
@@ -70,7 +72,7 @@ const Meta = ({ label, children }: { label: string; children: React.ReactNode })
     <Typography variant="sigma" textColor="neutral600">
       {label}
     </Typography>
-    <Typography>{children}</Typography>
+    <Typography tag="div">{children}</Typography>
   </Flex>
 );
 
@@ -83,6 +85,11 @@ export const SubmissionPage = () => {
 const Submission = ({ documentId }: { documentId: string }) => {
   const api = useModerationApi();
   const navigate = useNavigate();
+  const { t, rich } = useT();
+  const time = useTime();
+  const labels = useLabels();
+  const errorText = useErrorText();
+  const { locale } = useIntl();
   const location = useLocation() as { state?: { ids?: string[] } };
   const { toggleNotification } = useNotification();
   const [submission, setSubmission] = useState<SubmissionDetail | null>(null);
@@ -103,11 +110,11 @@ const Submission = ({ documentId }: { documentId: string }) => {
       setSubmission(detail);
       setOverview(o);
       setShownTranslation(detail.translations[0]?.language ?? null);
-      setTranslation((t) => (t.language ? t : { ...t, language: Object.keys(LANGUAGES).find((code) => code !== detail.language) ?? '' }));
+      setTranslation((current) => (current.language ? current : { ...current, language: Object.keys(labels.languages).find((code) => code !== detail.language) ?? '' }));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(errorOf(e)));
     }
-  }, [api, documentId]);
+  }, [api, documentId, errorText, labels.languages]);
 
   useEffect(() => {
     setSubmission(null);
@@ -124,23 +131,23 @@ const Submission = ({ documentId }: { documentId: string }) => {
     navigate(candidate ? `../${candidate.documentId}` : '../..', { relative: 'path' });
   };
 
-  const run = async (work: () => Promise<unknown>, success: string, then: 'reload' | 'next' = 'reload') => {
+  const run = async (work: () => Promise<unknown>, success: MessageKey, then: 'reload' | 'next' = 'reload') => {
     setBusy(true);
     try {
       await work();
-      toggleNotification({ type: 'success', message: success });
+      toggleNotification({ type: 'success', message: t(success) });
       setDialog(null);
       if (then === 'next') await next();
       else await load();
     } catch (e) {
-      toggleNotification({ type: 'danger', message: errorMessage(e) });
+      toggleNotification({ type: 'danger', message: errorText(errorOf(e)) });
       await load();
     } finally {
       setBusy(false);
     }
   };
 
-  const approve = () => run(() => api.approve(documentId), 'Approved: the submission is published.', 'next');
+  const approve = () => run(() => api.approve(documentId), 'submission.approvedDone', 'next');
   const pending = submission?.moderationState === 'pending';
 
   useShortcuts({
@@ -153,9 +160,9 @@ const Submission = ({ documentId }: { documentId: string }) => {
   if (error) {
     return (
       <Page.Main>
-        <Layouts.Header title="Submission" navigationAction={<Link tag={NavLink} to="../.." relative="path" startIcon={<ArrowLeft />}>Back to the queue</Link>} />
+        <Layouts.Header title={t('submission.title')} navigationAction={<Link tag={NavLink} to="../.." relative="path" startIcon={<ArrowLeft />}>{t('common.backToQueue')}</Link>} />
         <Layouts.Content>
-          <Alert variant="danger" title="This submission could not be shown" closeLabel="Close" action={<Button onClick={() => load()}>Try again</Button>}>
+          <Alert variant="danger" title={t('submission.loadError')} closeLabel={t('common.close')} action={<Button onClick={() => load()}>{t('common.tryAgain')}</Button>}>
             {error}
           </Alert>
         </Layouts.Content>
@@ -166,7 +173,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
     return (
       <Page.Main>
         <Flex justifyContent="center" padding={10}>
-          <Loader>Loading the submission…</Loader>
+          <Loader>{t('submission.loading')}</Loader>
         </Flex>
       </Page.Main>
     );
@@ -182,33 +189,46 @@ const Submission = ({ documentId }: { documentId: string }) => {
       <Layouts.Header
         navigationAction={
           <Link tag={NavLink} to="../.." relative="path" startIcon={<ArrowLeft />}>
-            Back to the queue
+            {t('common.backToQueue')}
           </Link>
         }
+        // The header passes these to its heading: the title is the author's text, in their language.
         title={displayText(s.title)}
-        subtitle={`${s.region?.code ?? ''} · ${s.phase?.title ?? ''} · submitted ${waited(s.createdAt)} ago by ${s.authorName ?? 'unknown'}${s.organisation ? ` (${s.organisation})` : ''}`}
+        lang={s.language}
+        dir={directionOf(s.language)}
+        subtitle={
+          <Typography variant="epsilon" textColor="neutral600" tag="p" lang={locale} dir={directionOf(locale)}>
+            {rich(s.organisation ? 'submission.subtitleOrganisation' : 'submission.subtitle', {
+              region: s.region?.code ?? '–',
+              phase: <bdi key="phase">{s.phase?.title ?? '–'}</bdi>,
+              ago: time.ago(s.createdAt),
+              author: <bdi key="author">{s.authorName ?? t('submission.unknownAuthor')}</bdi>,
+              organisation: <bdi key="organisation">{s.organisation}</bdi>,
+            })}
+          </Typography>
+        }
         primaryAction={
           <Flex gap={2}>
             <Badge backgroundColor={badge.background} textColor={badge.text} size="M">
-              {s.moderationState}
+              {labels.state(s.moderationState)}
             </Badge>
             {pending && (
               <>
                 <Button variant="danger-light" onClick={() => setDialog('reject')} disabled={busy}>
-                  Reject
+                  {t('action.reject')}
                 </Button>
                 <Button variant="success" onClick={approve} loading={busy}>
-                  Approve
+                  {t('action.approve')}
                 </Button>
               </>
             )}
             {s.moderationState === 'approved' && (
               <Button variant="danger-light" onClick={() => setDialog('retract')}>
-                Retract
+                {t('action.retract')}
               </Button>
             )}
             <Button variant="tertiary" onClick={() => void next()}>
-              Next
+              {t('action.next')}
             </Button>
           </Flex>
         }
@@ -217,17 +237,17 @@ const Submission = ({ documentId }: { documentId: string }) => {
         <Grid.Root gap={4}>
           <Grid.Item col={8} s={12} direction="column" alignItems="stretch" gap={4}>
             {(s.screeningFlags?.length ?? 0) > 0 && (
-              <Alert variant="warning" title="Screening found" closeLabel="">
-                {s.screeningFlags!.map((f) => `${FLAG_LABELS[f.kind]}: ${f.match}`).join(' · ')}
+              <Alert variant="warning" title={t('submission.screening')} closeLabel={t('common.close')}>
+                {time.list(s.screeningFlags!.map((f) => t('submission.screeningItem', { flag: labels.flag(f.kind), match: f.match })))}
               </Alert>
             )}
             {s.moderationState === 'rejected' && s.decisionReason && (
-              <Alert variant="danger" title="Rejected" closeLabel="">
-                {s.decisionReason}
+              <Alert variant="danger" title={labels.state('rejected')} closeLabel={t('common.close')}>
+                <span dir="auto">{s.decisionReason}</span>
               </Alert>
             )}
-            <Section title="Submission">
-              <Typography variant="omega" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.6 }} data-testid="submission-body">
+            <Section title={t('section.submission')}>
+              <Typography variant="omega" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.6 }} data-testid="submission-body" lang={s.language} dir={directionOf(s.language)}>
                 <Highlighted text={displayText(s.body)} flags={s.screeningFlags} />
               </Typography>
               {pending && (
@@ -239,66 +259,66 @@ const Submission = ({ documentId }: { documentId: string }) => {
                       setDialog('redact');
                     }}
                   >
-                    Redact personal data
+                    {t('submission.redact')}
                   </Button>
                 </Flex>
               )}
             </Section>
 
-            <Section title="Translations">
+            <Section title={t('section.translations')}>
               <Flex gap={2} wrap="wrap">
-                {s.translations.map((t) => (
-                  <Button key={t.language} variant={t.language === shownTranslation ? 'secondary' : 'tertiary'} onClick={() => setShownTranslation(t.language)}>
-                    {LANGUAGES[t.language]}
+                {s.translations.map((tr) => (
+                  <Button key={tr.language} variant={tr.language === shownTranslation ? 'secondary' : 'tertiary'} aria-pressed={tr.language === shownTranslation} onClick={() => setShownTranslation(tr.language)}>
+                    {labels.language(tr.language)}
                   </Button>
                 ))}
                 {(pending || s.moderationState === 'approved') && (
                   <Button variant="tertiary" onClick={() => setDialog('translate')}>
-                    Add a translation
+                    {t('translations.add')}
                   </Button>
                 )}
               </Flex>
               {translationShown ? (
                 <Grid.Root gap={4}>
                   <Grid.Item col={6} direction="column" alignItems="stretch">
-                    <Typography variant="sigma">{LANGUAGES[s.language]} (original)</Typography>
-                    <Typography style={{ whiteSpace: 'pre-wrap' }}>{displayText(s.body)}</Typography>
+                    <Typography variant="sigma">{t('translations.original', { language: labels.language(s.language) })}</Typography>
+                    <UserText language={s.language} text={s.body} style={{ whiteSpace: 'pre-wrap' }} />
                   </Grid.Item>
                   <Grid.Item col={6} direction="column" alignItems="stretch">
                     <Typography variant="sigma">
-                      {LANGUAGES[translationShown.language]}
-                      {translationShown.translator ? `, by ${translationShown.translator}` : ''}
+                      {rich(translationShown.translator ? 'translations.by' : 'translations.language', {
+                        language: labels.language(translationShown.language),
+                        translator: <bdi key="translator">{translationShown.translator}</bdi>,
+                      })}
                     </Typography>
-                    {translationShown.title && <Typography fontWeight="bold">{displayText(translationShown.title)}</Typography>}
-                    <Typography style={{ whiteSpace: 'pre-wrap' }}>{displayText(translationShown.body)}</Typography>
+                    {translationShown.title && <UserText language={translationShown.language} text={translationShown.title} fontWeight="bold" />}
+                    <UserText language={translationShown.language} text={translationShown.body} style={{ whiteSpace: 'pre-wrap' }} />
                   </Grid.Item>
                 </Grid.Root>
               ) : (
-                <Typography textColor="neutral600">No translation yet.</Typography>
+                <Typography textColor="neutral600">{t('translations.none')}</Typography>
               )}
             </Section>
 
-            <Section title="Moderator replies">
-              {s.moderatorReplies.length === 0 && <Typography textColor="neutral600">No reply yet. Replies are published while the submission is.</Typography>}
+            <Section title={t('section.replies')}>
+              {s.moderatorReplies.length === 0 && <Typography textColor="neutral600">{t('replies.none')}</Typography>}
               {s.moderatorReplies.map((r) => (
                 <Box key={r.documentId} padding={3} background="neutral100" hasRadius>
                   <Typography variant="pi" textColor="neutral600">
-                    {r.moderatorName}, {waited(r.createdAt)} ago
+                    {rich('replies.meta', { name: <bdi key="name">{r.moderatorName}</bdi>, ago: time.ago(r.createdAt) })}
                   </Typography>
-                  <Typography style={{ whiteSpace: 'pre-wrap' }} display="block">
-                    {displayText(r.body)}
-                  </Typography>
+                  <UserText text={r.body} style={{ whiteSpace: 'pre-wrap' }} display="block" />
                 </Box>
               ))}
               {s.moderationState !== 'withdrawn' && (
                 <Flex direction="column" alignItems="stretch" gap={2}>
                   <Field.Root name="reply">
-                    <Field.Label>Reply as moderator</Field.Label>
-                    <Textarea aria-label="Reply as moderator" value={reply} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReply(e.target.value)} />
+                    <Field.Label>{t('replies.label')}</Field.Label>
+                    <Textarea dir="auto" value={reply} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReply(e.target.value)} />
                   </Field.Root>
                   <Flex justifyContent="flex-end">
-                    <Button disabled={!reply.trim() || busy} onClick={() => run(async () => { await api.reply(documentId, reply.trim()); setReply(''); }, 'Reply saved.')}>
-                      Send reply
+                    <Button disabled={!reply.trim() || busy} onClick={() => run(async () => { await api.reply(documentId, reply.trim()); setReply(''); }, 'replies.saved')}>
+                      {t('replies.send')}
                     </Button>
                   </Flex>
                 </Flex>
@@ -306,15 +326,21 @@ const Submission = ({ documentId }: { documentId: string }) => {
             </Section>
 
             {(s.replyTo || s.responses.length > 0) && (
-              <Section title="Thread">
+              <Section title={t('section.thread')}>
                 {s.replyTo && (
                   <Typography>
-                    In reply to: <Link tag={NavLink} to={`../${s.replyTo.documentId}`} relative="path">{displayText(s.replyTo.title)}</Link> ({s.replyTo.authorName})
+                    {rich('thread.inReplyTo', {
+                      link: <Link key="link" tag={NavLink} to={`../${s.replyTo.documentId}`} relative="path"><bdi>{displayText(s.replyTo.title)}</bdi></Link>,
+                      author: <bdi key="author">{s.replyTo.authorName}</bdi>,
+                    })}
                   </Typography>
                 )}
                 {s.responses.map((r) => (
                   <Typography key={r.documentId}>
-                    Answered by: <Link tag={NavLink} to={`../${r.documentId}`} relative="path">{displayText(r.title)}</Link> ({r.authorName})
+                    {rich('thread.answeredBy', {
+                      link: <Link key="link" tag={NavLink} to={`../${r.documentId}`} relative="path"><bdi>{displayText(r.title)}</bdi></Link>,
+                      author: <bdi key="author">{r.authorName}</bdi>,
+                    })}
                   </Typography>
                 ))}
               </Section>
@@ -322,49 +348,73 @@ const Submission = ({ documentId }: { documentId: string }) => {
           </Grid.Item>
 
           <Grid.Item col={4} s={12} direction="column" alignItems="stretch" gap={4}>
-            <Section title="About">
-              <Meta label="Kind">{KINDS[s.kind] ?? s.kind}</Meta>
-              <Meta label="Author">
-                {s.authorName}
-                {s.organisation ? `, ${s.organisation}` : ''}
+            <Section title={t('section.about')}>
+              <Meta label={t('about.kind')}>{labels.kind(s.kind)}</Meta>
+              <Meta label={t('about.author')}>
+                <bdi>{s.authorName}</bdi>
+                {s.organisation && (
+                  <>
+                    {' · '}
+                    <bdi>{s.organisation}</bdi>
+                  </>
+                )}
               </Meta>
-              <Meta label="Stakeholder category">{s.stakeholderCategory ? CATEGORIES[s.stakeholderCategory] : 'none'}</Meta>
-              <Meta label="Guiding question">{s.guidingQuestion ? `Q${s.guidingQuestion.position}: ${s.guidingQuestion.text}` : ''}</Meta>
-              <Meta label="Language">{LANGUAGES[s.language] ?? s.language}</Meta>
-              <Meta label="Countries">{s.countries?.join(', ') || 'none'}</Meta>
-              <Meta label="GCM objectives">{s.gcmObjectives.map((o) => o.number).join(', ') || 'none'}</Meta>
-              <Meta label="Flags">
+              <Meta label={t('about.category')}>{s.stakeholderCategory ? labels.category(s.stakeholderCategory) : t('common.none')}</Meta>
+              <Meta label={t('about.question')}>
+                {s.guidingQuestion && (
+                  <>
+                    {t('question.short', { position: s.guidingQuestion.position })}{' '}
+                    <span lang="en" dir="ltr">{s.guidingQuestion.text}</span>
+                  </>
+                )}
+              </Meta>
+              <Meta label={t('about.language')}>{labels.language(s.language)}</Meta>
+              <Meta label={t('about.countries')}>{s.countries?.length ? time.list(s.countries.map(labels.country)) : t('common.none')}</Meta>
+              <Meta label={t('about.objectives')}>
+                {s.gcmObjectives.length
+                  ? s.gcmObjectives.map((o) => (
+                      <Typography key={o.number} display="block" variant="pi">
+                        {t('objective.numbered', { number: o.number, title: labels.objective(o.number) })}
+                      </Typography>
+                    ))
+                  : t('common.none')}
+              </Meta>
+              <Meta label={t('about.flags')}>
                 <FlagBadges flags={s.screeningFlags} />
               </Meta>
             </Section>
-            <Section title="Attachments and links">
-              {s.attachments.length === 0 && s.links.length === 0 && <Typography textColor="neutral600">None.</Typography>}
+            <Section title={t('section.files')}>
+              {s.attachments.length === 0 && s.links.length === 0 && <Typography textColor="neutral600">{t('common.none')}</Typography>}
               {/* Fetched with the moderator's credentials: /api/files lets a pending file out to its region's moderators only. */}
               {s.attachments.map((a) => (
                 <TextButton
                   key={a.id}
-                  onClick={() => api.download(a.url, a.name).catch((e) => toggleNotification({ type: 'danger', message: errorMessage(e) }))}
+                  onClick={() => api.download(a.url, a.name).catch((e) => toggleNotification({ type: 'danger', message: errorText(errorOf(e)) }))}
                 >
-                  {a.name} ({Math.round(a.size)} kB)
+                  {rich('files.size', { name: <bdi key="name">{a.name}</bdi>, size: time.kilobytes(a.size) })}
                 </TextButton>
               ))}
               {s.links.map((l) => (
                 <Link key={l.url} href={l.url} isExternal>
-                  {l.label ? displayText(l.label) : l.url}
+                  <bdi>{l.label ? displayText(l.label) : l.url}</bdi>
                 </Link>
               ))}
             </Section>
-            <Section title="History">
+            <Section title={t('section.history')}>
               {s.events.map((e) => (
                 <Box key={e.id}>
                   <Typography variant="pi" textColor="neutral600" display="block">
-                    {new Date(e.occurredAt).toLocaleString()}
+                    {time.moment(e.occurredAt)}
                   </Typography>
                   <Typography display="block">
-                    <strong>{e.action}</strong> by {e.actorName}
-                    {e.fromState && e.toState && e.fromState !== e.toState ? ` (${e.fromState} → ${e.toState})` : ''}
+                    {rich(e.fromState && e.toState && e.fromState !== e.toState ? 'history.transition' : 'history.entry', {
+                      action: <strong key="action">{labels.event(e.action)}</strong>,
+                      actor: <bdi key="actor">{e.actorName}</bdi>,
+                      from: e.fromState ? labels.state(e.fromState as never) : '',
+                      to: e.toState ? labels.state(e.toState as never) : '',
+                    })}
                   </Typography>
-                  {e.reason && <Typography variant="pi" display="block">“{e.reason}”</Typography>}
+                  {e.reason && <Typography variant="pi" display="block">{rich('history.reason', { reason: <bdi key="reason">{e.reason}</bdi> })}</Typography>}
                   <Divider marginTop={2} />
                 </Box>
               ))}
@@ -373,34 +423,34 @@ const Submission = ({ documentId }: { documentId: string }) => {
         </Grid.Root>
       </Layouts.Content>
 
-      <ReasonDialog open={dialog === 'reject'} title="Reject this submission" confirmLabel="Reject" templates={overview?.rejectionReasons ?? []} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.reject(documentId, reason), 'Rejected: the author sees your reason.', 'next')} />
-      <ReasonDialog open={dialog === 'retract'} title="Retract this published submission" confirmLabel="Retract" templates={[]} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.retract(documentId, retractTo, reason), 'Retracted: the submission is no longer published.')}>
+      <ReasonDialog open={dialog === 'reject'} title={t('reject.title')} confirmLabel={t('action.reject')} templates={overview?.rejectionReasons} language={s.language} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.reject(documentId, reason), 'submission.rejectedDone', 'next')} />
+      <ReasonDialog open={dialog === 'retract'} title={t('retract.title')} confirmLabel={t('action.retract')} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.retract(documentId, retractTo, reason), 'submission.retractedDone')}>
         <Field.Root name="to">
-          <Field.Label>It goes back to</Field.Label>
+          <Field.Label>{t('retract.to')}</Field.Label>
           <SingleSelect value={retractTo} onChange={(v: string | number) => setRetractTo(v as 'pending' | 'rejected')}>
-            <SingleSelectOption value="pending">Pending (to decide again)</SingleSelectOption>
-            <SingleSelectOption value="rejected">Rejected</SingleSelectOption>
+            <SingleSelectOption value="pending">{t('retract.toPending')}</SingleSelectOption>
+            <SingleSelectOption value="rejected">{labels.state('rejected')}</SingleSelectOption>
           </SingleSelect>
         </Field.Root>
       </ReasonDialog>
 
-      <FormDialog open={dialog === 'redact'} title="Redact personal data" confirmLabel="Save the redaction" busy={busy} onClose={() => setDialog(null)} onConfirm={() => run(() => api.redact(documentId, redaction), 'Redacted.')}>
-        <Typography textColor="neutral600">Remove names, addresses and numbers of people; the history records that you redacted, not what.</Typography>
+      <FormDialog open={dialog === 'redact'} title={t('redact.title')} confirmLabel={t('redact.save')} busy={busy} onClose={() => setDialog(null)} onConfirm={() => run(() => api.redact(documentId, redaction), 'redact.done')}>
+        <Typography textColor="neutral600">{t('redact.help')}</Typography>
         <Field.Root name="title">
-          <Field.Label>Title</Field.Label>
-          <TextInput value={redaction.title} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setRedaction((r) => ({ ...r, title: e.target.value }))} />
+          <Field.Label>{t('field.title')}</Field.Label>
+          <TextInput lang={s.language} dir={directionOf(s.language)} value={redaction.title} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setRedaction((r) => ({ ...r, title: e.target.value }))} />
         </Field.Root>
         <Field.Root name="body">
-          <Field.Label>Text</Field.Label>
-          <Textarea value={redaction.body} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setRedaction((r) => ({ ...r, body: e.target.value }))} />
+          <Field.Label>{t('field.text')}</Field.Label>
+          <Textarea lang={s.language} dir={directionOf(s.language)} value={redaction.body} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setRedaction((r) => ({ ...r, body: e.target.value }))} />
         </Field.Root>
       </FormDialog>
 
-      <FormDialog open={dialog === 'translate'} title="Add a translation" confirmLabel="Save the translation" disabled={!translation.body.trim()} busy={busy} onClose={() => setDialog(null)} onConfirm={() => run(() => api.translate(documentId, translation), 'Translation saved.')}>
+      <FormDialog open={dialog === 'translate'} title={t('translate.title')} confirmLabel={t('translate.save')} disabled={!translation.body.trim()} busy={busy} onClose={() => setDialog(null)} onConfirm={() => run(() => api.translate(documentId, translation), 'translate.done')}>
         <Field.Root name="language">
-          <Field.Label>Language</Field.Label>
-          <SingleSelect value={translation.language} onChange={(v: string | number) => setTranslation((t) => ({ ...t, language: String(v) }))}>
-            {Object.entries(LANGUAGES)
+          <Field.Label>{t('field.language')}</Field.Label>
+          <SingleSelect value={translation.language} onChange={(v: string | number) => setTranslation((current) => ({ ...current, language: String(v) }))}>
+            {Object.entries(labels.languages)
               .filter(([code]) => code !== s.language)
               .map(([code, name]) => (
                 <SingleSelectOption key={code} value={code}>
@@ -410,12 +460,12 @@ const Submission = ({ documentId }: { documentId: string }) => {
           </SingleSelect>
         </Field.Root>
         <Field.Root name="translatedTitle">
-          <Field.Label>Title</Field.Label>
-          <TextInput value={translation.title} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTranslation((t) => ({ ...t, title: e.target.value }))} />
+          <Field.Label>{t('field.title')}</Field.Label>
+          <TextInput lang={translation.language} dir={directionOf(translation.language)} value={translation.title} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTranslation((current) => ({ ...current, title: e.target.value }))} />
         </Field.Root>
         <Field.Root name="translatedBody" required>
-          <Field.Label>Text</Field.Label>
-          <Textarea value={translation.body} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setTranslation((t) => ({ ...t, body: e.target.value }))} />
+          <Field.Label>{t('field.text')}</Field.Label>
+          <Textarea lang={translation.language} dir={directionOf(translation.language)} value={translation.body} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setTranslation((current) => ({ ...current, body: e.target.value }))} />
         </Field.Root>
       </FormDialog>
     </Page.Main>

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { rejectionReasonsOf, type ModerationConfig } from '../config';
 import { moderatorOf } from './moderator';
 
 type Body = Record<string, unknown>;
@@ -32,7 +33,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = {
         data: {
           regions: await service('queue').overview(scope),
-          rejectionReasons: strapi.plugin('moderation').config('rejectionReasons'),
+          // Per language: the workspace offers those of the submission's language.
+          rejectionReasons: rejectionReasonsOf(strapi.plugin('moderation').config('rejectionReasons') as ModerationConfig['rejectionReasons']),
         },
       };
     },

@@ -129,7 +129,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         daysToSummaryDue: daysUntil(phase.summaryDueAt, now),
         daysToReview: daysUntil(phase.reviewDate, now),
         isOpen: Boolean(phase.opensAt && phase.closesAt && new Date(phase.opensAt).getTime() <= now && now < new Date(phase.closesAt).getTime()),
-        warnings: [...timeline.errors, ...timeline.warnings],
+        warnings: [...timeline.errors.map((message) => ({ code: 'invalid', message })), ...timeline.warnings],
       },
       states,
       total: rows.length,

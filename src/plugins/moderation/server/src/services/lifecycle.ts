@@ -79,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       where: { documentId: row.documentId, publishedAt: null, moderationState: row.moderationState },
       data: { updatedAt: new Date() },
     });
-    if (count !== 1) throw createHttpError(409, 'This submission was changed by someone else a moment ago; reload it.');
+    if (count !== 1) throw createHttpError(409, 'This submission was changed by someone else a moment ago; reload it.', { details: { code: 'changedMeanwhile' } });
   }
 
   async function setPublished(documentId: string, published: boolean): Promise<void> {
@@ -105,14 +105,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         check(row);
         const { from, event } = TRANSITIONS[kind];
         if (!(from as readonly ModerationState[]).includes(row.moderationState)) {
-          throw createHttpError(409, `This submission is ${row.moderationState}; only ${from.join(' or ')} submissions can be ${event}.`);
+          throw createHttpError(409, `This submission is ${row.moderationState}; only ${from.join(' or ')} submissions can be ${event}.`, { details: { code: 'notInState', values: { state: row.moderationState } } });
         }
         const decision = actor.kind === 'moderator' ? { decisionReason: reason, decidedAt: new Date() } : {};
         const { count } = await strapi.db.query(SUBMISSION).updateMany({
           where: { documentId, publishedAt: null, moderationState: row.moderationState },
           data: { moderationState: to, ...decision },
         });
-        if (count !== 1) throw createHttpError(409, 'This submission was changed by someone else a moment ago; reload it.');
+        if (count !== 1) throw createHttpError(409, 'This submission was changed by someone else a moment ago; reload it.', { details: { code: 'changedMeanwhile' } });
         if (actor.kind === 'moderator') {
           await strapi.db.query(SUBMISSION).update({ where: { id: row.id }, data: { decidedBy: actor.id } });
         }
@@ -186,7 +186,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.transaction(async () => {
           const row = await load(documentId);
           inScope(moderator)(row);
-          if (row.moderationState !== 'pending') throw createHttpError(409, `This submission is ${row.moderationState}; only pending submissions can be redacted.`);
+          if (row.moderationState !== 'pending') throw createHttpError(409, `This submission is ${row.moderationState}; only pending submissions can be redacted.`, { details: { code: 'notInState', values: { state: row.moderationState } } });
           await claim(row);
           const current = (await strapi.db.query(SUBMISSION).findOne({ where: { id: row.id }, select: ['title', 'body', 'countries'], populate: { links: true } })) as {
             title: string;
@@ -215,7 +215,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const row = await load(documentId);
           inScope(moderator)(row);
           if (row.moderationState !== 'pending' && row.moderationState !== 'approved') {
-            throw createHttpError(409, `This submission is ${row.moderationState}; only pending or approved submissions are translated.`);
+            throw createHttpError(409, `This submission is ${row.moderationState}; only pending or approved submissions are translated.`, { details: { code: 'notInState', values: { state: row.moderationState } } });
           }
           await claim(row);
           const draft = await strapi.documents(SUBMISSION).findOne({ documentId, status: 'draft', populate: { translations: true } });
@@ -266,17 +266,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ValidationError('documentIds must list 1 to 100 submission ids.');
       }
       if (action === 'reject') requireText(reason, 'A reason for the rejection', REASON_MAX);
-      const results: { documentId: string; status: number; message?: string }[] = [];
+      const results: { documentId: string; status: number; message?: string; details?: unknown }[] = [];
       for (const documentId of new Set(documentIds as string[])) {
         try {
           await (action === 'approve' ? this.approve(documentId, moderator) : this.reject(documentId, moderator, reason));
           results.push({ documentId, status: 200 });
         } catch (error) {
-          const e = error as { status?: number; name?: string; message: string };
+          const e = error as { status?: number; name?: string; message: string; details?: unknown };
           const status = e.status ?? ({ NotFoundError: 404, PolicyError: 403, ValidationError: 400, ApplicationError: 400 } as Record<string, number>)[e.name ?? ''] ?? 500;
           if (status >= 500) strapi.log.error(`moderation: bulk ${action} of ${documentId} failed: ${e.message}`);
           // Earlier items are decided already: the answer must still say which.
-          results.push({ documentId, status, message: status >= 500 ? 'This one failed on the server; try it again on its own.' : e.message });
+          // The details carry a code the workspace translates; the message stays for API clients.
+          results.push(status >= 500 ? { documentId, status, message: 'This one failed on the server; try it again on its own.', details: { code: 'failedAlone' } } : { documentId, status, message: e.message, details: e.details });
         }
       }
       return results;
@@ -289,7 +290,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.transaction(async () => {
           const row = await load(documentId);
           inScope(moderator)(row);
-          if (row.moderationState === 'withdrawn') throw createHttpError(409, 'This submission was withdrawn by its author; it cannot be replied to.');
+          if (row.moderationState === 'withdrawn') throw createHttpError(409, 'This submission was withdrawn by its author; it cannot be replied to.', { details: { code: 'withdrawnNoReply' } });
           await claim(row);
           const region = row.region?.code ? await strapi.documents('api::region.region').findFirst({ filters: { code: row.region.code as never }, fields: ['documentId'] }) : null;
           const created = await strapi.documents(MODERATOR_REPLY).create({

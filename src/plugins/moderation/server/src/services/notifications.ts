@@ -1,32 +1,44 @@
 import type { Core } from '@strapi/strapi';
 import { SUBMISSION } from '../constants';
 import type { ModerationConfig } from '../config';
+import { adminLanguage, contentLanguage, formatEmail } from '../messages/emails';
 
 type Person = { email?: string | null; isActive?: boolean; blocked?: boolean };
+/** An admin user; `preferedLanguage` (Strapi's spelling) is the admin locale they chose. */
+type Moderator = Person & { preferedLanguage?: string | null };
 type SubmissionForMail = {
   documentId: string;
   title: string;
+  /** The language the author wrote in: theirs for the e-mails they get. */
+  language?: string | null;
   decisionReason?: string | null;
   createdAt: string;
   author?: Person | null;
-  region?: { code: string; name: string; moderators?: Person[] } | null;
+  region?: { code: string; name: string; moderators?: Moderator[] } | null;
 };
+
+const MODERATOR_FIELDS = ['email', 'isActive', 'preferedLanguage'];
 
 const DAY = 24 * 60 * 60 * 1000;
 const DIGESTS = 'moderator_digests';
 
 /**
- * E-mails through Strapi's email plugin: authors hear of decisions and replies, moderators of
- * new submissions (at once or in a daily digest). A failed e-mail is logged, never allowed to
- * undo the moderation step that caused it.
+ * E-mails through Strapi's email plugin: authors hear of decisions and replies, in the language of
+ * their submission; moderators of new submissions (at once or in a daily digest), in their admin
+ * language. The texts are in messages/emails.ts. A failed e-mail is logged, never allowed to undo
+ * the moderation step that caused it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = <K extends keyof ModerationConfig>(key: K) => strapi.plugin('moderation').config(key) as ModerationConfig[K];
 
-  async function send(to: Person | null | undefined, subject: string, text: string): Promise<void> {
+  /** `compose` runs inside the try: a message that fails to format is logged like a failed send. */
+  async function send(to: Person | null | undefined, compose: () => { subject: string; text: string }): Promise<void> {
     if (!to?.email || to.blocked || to.isActive === false) return;
+    let subject = '';
     try {
-      await strapi.plugin('email').service('email').send({ to: to.email, subject, text });
+      const mail = compose();
+      subject = mail.subject;
+      await strapi.plugin('email').service('email').send({ to: to.email, subject, text: mail.text });
     } catch (error) {
       strapi.log.warn(`moderation: an e-mail "${subject}" could not be sent: ${(error as Error).message}`);
     }
@@ -35,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const load = (documentId: string) =>
     strapi.db.query(SUBMISSION).findOne({
       where: { documentId, publishedAt: null },
-      populate: { author: { select: ['email', 'blocked'] }, region: { select: ['code', 'name'], populate: { moderators: { select: ['email', 'isActive'] } } } },
+      populate: { author: { select: ['email', 'blocked'] }, region: { select: ['code', 'name'], populate: { moderators: { select: MODERATOR_FIELDS } } } },
     }) as Promise<SubmissionForMail | null>;
 
   /**
@@ -66,29 +78,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (config('moderatorNotifications') !== 'immediate') return;
       const submission = await load(documentId);
       if (!submission?.region) return;
+      const { code, name } = submission.region;
       for (const moderator of submission.region.moderators ?? []) {
-        await send(
-          moderator,
-          `[${submission.region.code}] New submission waiting: ${submission.title}`,
-          `A new submission waits for moderation in the ${submission.region.name} discussion space:\n\n  ${submission.title}\n\nOpen it: ${queueLink(documentId)}\n`,
-        );
+        const language = adminLanguage(moderator.preferedLanguage);
+        await send(moderator, () => ({
+          subject: formatEmail(language, 'submitted.subject', { region: code, title: submission.title }),
+          text: formatEmail(language, 'submitted.body', { regionName: name, title: submission.title, link: queueLink(documentId) }),
+        }));
       }
     },
 
     async decided(documentId: string, outcome: 'approved' | 'rejected'): Promise<void> {
       const submission = await load(documentId);
       if (!submission) return;
-      const text =
-        outcome === 'approved'
-          ? `Your submission "${submission.title}" was approved by a moderator and is now published in the discussion space.\n`
-          : `Your submission "${submission.title}" was not approved by the moderators.\n\nReason: ${submission.decisionReason}\n\nYou can see it, with this reason, in your own list of submissions.\n`;
-      await send(submission.author, outcome === 'approved' ? 'Your submission is published' : 'Your submission was not approved', text);
+      const language = contentLanguage(submission.language);
+      const { title } = submission;
+      if (outcome === 'approved') {
+        await send(submission.author, () => ({ subject: formatEmail(language, 'approved.subject', {}), text: formatEmail(language, 'approved.body', { title }) }));
+      } else {
+        // The reason goes as the moderator wrote it, untranslated.
+        const reason = submission.decisionReason ?? '';
+        await send(submission.author, () => ({ subject: formatEmail(language, 'rejected.subject', {}), text: formatEmail(language, 'rejected.body', { title, reason }) }));
+      }
     },
 
     async replied(documentId: string): Promise<void> {
       const submission = await load(documentId);
       if (!submission) return;
-      await send(submission.author, 'A moderator replied to your submission', `A moderator replied to your submission "${submission.title}". The reply is shown with your submission while it is published.\n`);
+      const language = contentLanguage(submission.language);
+      await send(submission.author, () => ({ subject: formatEmail(language, 'replied.subject', {}), text: formatEmail(language, 'replied.body', { title: submission.title }) }));
     },
 
     /**
@@ -101,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!since) return 0;
       const fresh = (await strapi.db.query(SUBMISSION).findMany({
         where: { publishedAt: null, moderationState: 'pending', createdAt: { $gt: since, $lte: scheduledFor } },
-        populate: { region: { select: ['code', 'name'], populate: { moderators: { select: ['email', 'isActive'] } } } },
+        populate: { region: { select: ['code', 'name'], populate: { moderators: { select: MODERATOR_FIELDS } } } },
         orderBy: { createdAt: 'asc' },
       })) as SubmissionForMail[];
       const byRegion = new Map<string, SubmissionForMail[]>();
@@ -112,9 +130,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let sent = 0;
       for (const [code, submissions] of byRegion) {
         const region = submissions[0].region!;
-        const lines = submissions.map((s) => `  - ${s.title}`).join('\n');
+        // The titles are data, not text to translate: one list, the same in every language.
+        const titles = submissions.map((s) => `  - ${s.title}`).join('\n');
+        const count = submissions.length;
         for (const moderator of region.moderators ?? []) {
-          await send(moderator, `[${code}] ${submissions.length} new submission(s) waiting`, `New in the ${region.name} discussion space since yesterday:\n\n${lines}\n\nThe queue: ${queueLink()}\n`);
+          const language = adminLanguage(moderator.preferedLanguage);
+          await send(moderator, () => ({
+            subject: formatEmail(language, 'digest.subject', { region: code, count }),
+            text: formatEmail(language, 'digest.body', { regionName: region.name, count, titles, link: queueLink() }),
+          }));
           sent += 1;
         }
       }

@@ -26,7 +26,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (scope === 'all') return;
     if (!regionCode || !scope.includes(regionCode)) {
       const mine = scope.length ? `You moderate ${scope.join(', ')}` : 'You moderate no region';
-      throw new errors.PolicyError(`${mine}; this submission belongs to ${regionCode ?? 'no region'}.`);
+      const details = { code: scope.length ? 'outOfRegion' : 'noRegionModerated', values: { regions: scope.join(', '), region: regionCode ?? '–' } };
+      throw new errors.PolicyError(`${mine}; this submission belongs to ${regionCode ?? 'no region'}.`, details);
     }
   },
 
