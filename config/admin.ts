@@ -16,6 +16,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY') as string,
   },
+  // Strapi's own limit on admin sign-ins, per account and address: 5 in 5 minutes unless raised.
+  rateLimit: {
+    enabled: true,
+    max: env.int('ADMIN_LOGIN_RATE_LIMIT', 5),
+  },
   flags: {
     nps: false,
     promoteEE: false,

@@ -33,7 +33,7 @@ let pending: string;
 const tally = { hostileCases: 0, fuzzedReads: 0, fuzzedPosts: 0, serverErrors: 0 };
 
 beforeAll(async () => {
-  app = await startApp({ CORS_ORIGINS: HUB_ORIGIN, SUBMISSION_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: String(LOGIN_LIMIT), LOGIN_RATE_LIMIT_PER_ADDRESS: String(ADDRESS_LIMIT), TRUST_PROXY: 'true' });
+  app = await startApp({ CORS_ORIGINS: HUB_ORIGIN, SUBMISSION_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: String(LOGIN_LIMIT), LOGIN_RATE_LIMIT_PER_ADDRESS: String(ADDRESS_LIMIT), TRUST_PROXY: 'true', ADMIN_LOGIN_RATE_LIMIT: '5' });
   stakeholder = await hubLogin(app, HUB_ACCOUNTS.stakeholder);
   hubToken = await createHubToken(app.strapi, 'hardening token');
   [question] = await demoQuestions(app);

@@ -7,6 +7,7 @@ import mammoth from 'mammoth';
 import { parse } from 'csv-parse/sync';
 import { GCM_OBJECTIVES, STAKEHOLDER_CATEGORIES } from '../src/reference/gcm';
 import { adminLogin, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
+import { CATEGORY_LABELS, OBJECTIVE_TITLES } from '../src/reference/gcm-labels';
 import { demoQuestions, PDF, validSubmission } from './helpers/fixtures';
 import { startApp, type TestApp } from './helpers/strapi';
 
@@ -136,6 +137,21 @@ describe('exports of approved submissions', () => {
     const titles: string[] = [];
     sheet.eachRow((row, n) => n > 1 && titles.push(String(row.getCell(2).value)));
     expect(titles.sort()).toEqual(await approvedTitles());
+  });
+
+  test('spreadsheets in the language of the workspace: column heads, categories and GCM objectives', async () => {
+    const csv = await get(UNECE, `/moderation/phases/${phase}/export?format=csv&language=fr`).buffer(true).parse(binary);
+    const union = (parse(csv.body as Buffer, { columns: true, bom: true }) as Record<string, string>[]).find((r) => r.titre === 'Trade union view | with a pipe')!;
+    expect(union['catégorie de parties prenantes']).toBe(CATEGORY_LABELS.fr.trade_unions);
+    expect(union['objectifs du Pacte mondial']).toBe(`6. ${OBJECTIVE_TITLES.fr[5]}; 22. ${OBJECTIVE_TITLES.fr[21]}`);
+    const xlsx = await get(UNECE, `/moderation/phases/${phase}/export?format=xlsx&language=ar`).buffer(true).parse(binary);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as never);
+    const sheet = workbook.getWorksheet('المساهمات المقبولة')!;
+    expect(String(sheet.getRow(1).getCell(2).value)).toBe('العنوان');
+    // An unknown language is English; a list of them is refused.
+    expect((await get(UNECE, `/moderation/phases/${phase}/export?format=csv&language=xx`)).status).toBe(200);
+    expect((await get(UNECE, `/moderation/phases/${phase}/export?format=csv&language=fr&language=ar`)).status).toBe(400);
   });
 
   test('JSON', async () => {

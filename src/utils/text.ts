@@ -13,3 +13,6 @@ export function neutraliseText(value: string): string {
     .replace(/</g, '&lt;')
     .trim();
 }
+
+/** The text as its author typed it, for plain-text places (e-mails) where `&lt;` would show as such. */
+export const plainText = (stored: string): string => stored.replace(/&lt;/g, '<');

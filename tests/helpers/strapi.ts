@@ -49,6 +49,7 @@ export async function startApp(env: Record<string, string> = {}, { serveAdminPan
     // Tests sign in often from one address; tests/hardening.test.ts sets the real limit.
     LOGIN_RATE_LIMIT: '1000',
     LOGIN_RATE_LIMIT_PER_ADDRESS: '1000',
+    ADMIN_LOGIN_RATE_LIMIT: '1000',
     ...database.env,
     ...env,
   });

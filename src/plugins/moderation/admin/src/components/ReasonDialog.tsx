@@ -1,8 +1,9 @@
-import { Field, Flex, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import { Field, Flex, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useEffect, useState } from 'react';
 import { directionOf, useT } from '../i18n';
 import { useLabels } from '../labels';
 import { FormDialog } from './FormDialog';
+import { Select } from './Select';
 
 const MAX_REASON = 2000;
 
@@ -50,17 +51,17 @@ export const ReasonDialog = ({ open, title, confirmLabel, templates = {}, langua
         <Flex gap={2} alignItems="flex-end">
           <Field.Root name="templateLanguage">
             <Field.Label>{t('reason.templateLanguage')}</Field.Label>
-            <SingleSelect value={templateLanguage} onChange={(value: string | number) => setTemplateLanguage(String(value))}>
+            <Select value={templateLanguage} onChange={(value: string | number) => setTemplateLanguage(String(value))}>
               {languages.map((code) => (
                 <SingleSelectOption key={code} value={code}>
                   {labels.language(code)}
                 </SingleSelectOption>
               ))}
-            </SingleSelect>
+            </Select>
           </Field.Root>
           <Field.Root name="template" flex="1">
             <Field.Label>{t('reason.template')}</Field.Label>
-            <SingleSelect placeholder={t('reason.templatePlaceholder')} onChange={(value: string | number) => setReason(String(value))} value={offered.includes(reason) ? reason : undefined}>
+            <Select placeholder={t('reason.templatePlaceholder')} onChange={(value: string | number) => setReason(String(value))} value={offered.includes(reason) ? reason : undefined}>
               {offered.map((template) => (
                 <SingleSelectOption key={template} value={template}>
                   <span lang={templateLanguage} dir={directionOf(templateLanguage)}>
@@ -68,7 +69,7 @@ export const ReasonDialog = ({ open, title, confirmLabel, templates = {}, langua
                   </span>
                 </SingleSelectOption>
               ))}
-            </SingleSelect>
+            </Select>
           </Field.Root>
         </Flex>
       )}

@@ -1,11 +1,13 @@
-import { Alert, Box, Button, Field, Flex, Grid, Loader, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Alert, Box, Button, Field, Flex, Grid, Loader, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorOf, useModerationApi, type Dashboard, type OutreachRecord, type PhaseOption } from '../api';
 import { ChartWithTable } from '../components/ChartWithTable';
 import { useErrorText, useT, useTime, type MessageKey } from '../i18n';
 import { CHANNEL_KEYS, useLabels } from '../labels';
+import { Select } from '../components/Select';
 
 const TIMELINE_KEYS: Record<string, MessageKey> = {
   opensLate: 'timeline.opensLate',
@@ -46,6 +48,7 @@ export const DashboardPage = () => {
   const time = useTime();
   const labels = useLabels();
   const errorText = useErrorText();
+  const { locale } = useIntl();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC({ summarize: [{ action: 'plugin::moderation.summarize', subject: null }] });
   const [phases, setPhases] = useState<PhaseOption[] | null>(null);
@@ -110,7 +113,7 @@ export const DashboardPage = () => {
                   variant="secondary"
                   disabled={busy}
                   aria-label={t('export.download', { format: t(e.label) })}
-                  onClick={() => act(() => api.download(`/moderation/phases/${d.phase.documentId}/export?format=${e.format}`, e.name), t('export.downloaded', { format: t(e.label) }))}
+                  onClick={() => act(() => api.download(`/moderation/phases/${d.phase.documentId}/export?format=${e.format}&language=${encodeURIComponent(locale)}`, e.name), t('export.downloaded', { format: t(e.label) }))}
                 >
                   {t(e.label)}
                 </Button>
@@ -136,13 +139,13 @@ export const DashboardPage = () => {
         <Flex direction="column" alignItems="stretch" gap={5}>
           {phases && (
             <Box maxWidth="480px">
-              <SingleSelect aria-label={t('dashboard.phase')} value={selected} onChange={(v: string | number) => navigate(phaseId ? `../${v}` : String(v), { relative: 'path' })}>
+              <Select aria-label={t('dashboard.phase')} value={selected} onChange={(v: string | number) => navigate(phaseId ? `../${v}` : String(v), { relative: 'path' })}>
                 {phases.map((p) => (
                   <SingleSelectOption key={p.documentId} value={p.documentId}>
                     {`${p.region?.code ?? ''} · ${p.title}`}
                   </SingleSelectOption>
                 ))}
-              </SingleSelect>
+              </Select>
             </Box>
           )}
           {error && (
@@ -250,11 +253,11 @@ export const DashboardPage = () => {
                     </Field.Root>
                     <Field.Root name="sector">
                       <Field.Label>{t('outreach.sector')}</Field.Label>
-                      <SingleSelect value={record.sector} onChange={(v: string | number) => setRecord((r) => ({ ...r, sector: String(v) }))}>
+                      <Select value={record.sector} onChange={(v: string | number) => setRecord((r) => ({ ...r, sector: String(v) }))}>
                         {Object.entries(labels.categories).map(([code, label]) => (
                           <SingleSelectOption key={code} value={code}>{label}</SingleSelectOption>
                         ))}
-                      </SingleSelect>
+                      </Select>
                     </Field.Root>
                     <Field.Root name="contactedOn">
                       <Field.Label>{t('outreach.date')}</Field.Label>
@@ -262,11 +265,11 @@ export const DashboardPage = () => {
                     </Field.Root>
                     <Field.Root name="channel">
                       <Field.Label>{t('outreach.channel')}</Field.Label>
-                      <SingleSelect value={record.channel} onChange={(v: string | number) => setRecord((r) => ({ ...r, channel: String(v) }))}>
+                      <Select value={record.channel} onChange={(v: string | number) => setRecord((r) => ({ ...r, channel: String(v) }))}>
                         {Object.keys(CHANNEL_KEYS).map((code) => (
                           <SingleSelectOption key={code} value={code}>{labels.channel(code)}</SingleSelectOption>
                         ))}
-                      </SingleSelect>
+                      </Select>
                     </Field.Root>
                     <Field.Root name="note">
                       <Field.Label>{t('outreach.note')}</Field.Label>

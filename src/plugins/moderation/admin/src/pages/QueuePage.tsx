@@ -7,7 +7,6 @@ import {
   Flex,
   Link,
   Loader,
-  SingleSelect,
   SingleSelectOption,
   Table,
   Tabs,
@@ -25,19 +24,21 @@ import { NavLink, useNavigate, useSearchParams } from 'react-router-dom';
 import { errorOf, STATES, useModerationApi, type ModerationState, type Overview, type Queue } from '../api';
 import { FlagBadges } from '../components/FlagBadges';
 import { ReasonDialog } from '../components/ReasonDialog';
-import { useErrorText, useT, useTime } from '../i18n';
+import { directionOf, useErrorText, useT, useTime } from '../i18n';
+import { useIntl } from 'react-intl';
 import { displayText, useLabels, UserText } from '../labels';
 import { useShortcuts } from '../useShortcuts';
+import { Select } from '../components/Select';
 
 const FilterSelect = ({ label, placeholder, width, options, value, onChange }: { label: string; placeholder: string; width: string; options: Record<string, string>; value: string | null; onChange: (value: string) => void }) => (
   <Box minWidth={width}>
-    <SingleSelect aria-label={label} placeholder={placeholder} value={value ?? undefined} onChange={(v: string | number) => onChange(String(v))}>
+    <Select aria-label={label} placeholder={placeholder} value={value ?? undefined} onChange={(v: string | number) => onChange(String(v))}>
       {Object.entries(options).map(([code, name]) => (
         <SingleSelectOption key={code} value={code}>
           {name}
         </SingleSelectOption>
       ))}
-    </SingleSelect>
+    </Select>
   </Box>
 );
 
@@ -50,6 +51,7 @@ export const QueuePage = () => {
   const time = useTime();
   const labels = useLabels();
   const errorText = useErrorText();
+  const { locale } = useIntl();
   const {
     allowedActions: { canPrivacy: canHandlePeople },
   } = useRBAC({ privacy: [{ action: 'plugin::moderation.privacy', subject: null }] });
@@ -63,7 +65,8 @@ export const QueuePage = () => {
   const [focus, setFocus] = useState(0);
   const [rejecting, setRejecting] = useState(false);
   const [search, setSearch] = useState(params.get('q') ?? '');
-  const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
+  // Strapi's Tr does not forward a ref: rows are found in the table's container.
+  const tableRef = useRef<HTMLDivElement>(null);
 
   const query = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ''));
   const queryKey = params.toString();
@@ -103,7 +106,7 @@ export const QueuePage = () => {
   const moveFocus = (to: number) => {
     const next = Math.max(0, Math.min(to, rows.length - 1));
     setFocus(next);
-    rowRefs.current[next]?.focus();
+    tableRef.current?.querySelectorAll<HTMLTableRowElement>('tbody tr')[next]?.focus();
   };
 
   useShortcuts({
@@ -158,6 +161,7 @@ export const QueuePage = () => {
         }
       />
     ) : (
+      <Box ref={tableRef}>
       <Table colCount={8} rowCount={rows.length + 1}>
         <Thead>
           <Tr>
@@ -183,9 +187,6 @@ export const QueuePage = () => {
           {rows.map((row, index) => (
             <Tr
               key={row.documentId}
-              ref={(element: HTMLTableRowElement | null) => {
-                rowRefs.current[index] = element;
-              }}
               tabIndex={index === focus ? 0 : -1}
               aria-current={index === focus ? 'true' : undefined}
               onFocus={() => setFocus(index)}
@@ -227,6 +228,7 @@ export const QueuePage = () => {
           ))}
         </Tbody>
       </Table>
+      </Box>
     );
 
   return (
@@ -248,7 +250,7 @@ export const QueuePage = () => {
         }
       />
       <Layouts.Content>
-        <Tabs.Root value={state} onValueChange={(value: string) => set({ state: value === 'pending' ? undefined : value })}>
+        <Tabs.Root dir={directionOf(locale)} value={state} onValueChange={(value: string) => set({ state: value === 'pending' ? undefined : value })}>
           <Flex direction="column" alignItems="stretch" gap={4}>
             <Tabs.List aria-label={t('queue.tabsLabel')}>
               {STATES.map((s) => (

@@ -9,7 +9,6 @@ import {
   Grid,
   Link,
   Loader,
-  SingleSelect,
   SingleSelectOption,
   Textarea,
   TextButton,
@@ -28,6 +27,7 @@ import { ReasonDialog } from '../components/ReasonDialog';
 import { directionOf, useErrorText, useT, useTime, type MessageKey } from '../i18n';
 import { displayText, useLabels, UserText } from '../labels';
 import { useShortcuts } from '../useShortcuts';
+import { Select } from '../components/Select';
 
 const STATE_BADGE: Record<string, { background: string; text: string }> = {
   pending: { background: 'secondary100', text: 'secondary700' },
@@ -427,10 +427,10 @@ const Submission = ({ documentId }: { documentId: string }) => {
       <ReasonDialog open={dialog === 'retract'} title={t('retract.title')} confirmLabel={t('action.retract')} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.retract(documentId, retractTo, reason), 'submission.retractedDone')}>
         <Field.Root name="to">
           <Field.Label>{t('retract.to')}</Field.Label>
-          <SingleSelect value={retractTo} onChange={(v: string | number) => setRetractTo(v as 'pending' | 'rejected')}>
+          <Select value={retractTo} onChange={(v: string | number) => setRetractTo(v as 'pending' | 'rejected')}>
             <SingleSelectOption value="pending">{t('retract.toPending')}</SingleSelectOption>
             <SingleSelectOption value="rejected">{labels.state('rejected')}</SingleSelectOption>
-          </SingleSelect>
+          </Select>
         </Field.Root>
       </ReasonDialog>
 
@@ -449,7 +449,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
       <FormDialog open={dialog === 'translate'} title={t('translate.title')} confirmLabel={t('translate.save')} disabled={!translation.body.trim()} busy={busy} onClose={() => setDialog(null)} onConfirm={() => run(() => api.translate(documentId, translation), 'translate.done')}>
         <Field.Root name="language">
           <Field.Label>{t('field.language')}</Field.Label>
-          <SingleSelect value={translation.language} onChange={(v: string | number) => setTranslation((current) => ({ ...current, language: String(v) }))}>
+          <Select value={translation.language} onChange={(v: string | number) => setTranslation((current) => ({ ...current, language: String(v) }))}>
             {Object.entries(labels.languages)
               .filter(([code]) => code !== s.language)
               .map(([code, name]) => (
@@ -457,7 +457,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
                   {name}
                 </SingleSelectOption>
               ))}
-          </SingleSelect>
+          </Select>
         </Field.Root>
         <Field.Root name="translatedTitle">
           <Field.Label>{t('field.title')}</Field.Label>

@@ -25,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service('outreach').record(await moderatorOf(strapi, ctx), ctx.params.documentId, (ctx.request.body ?? {}) as Record<string, unknown>) };
     },
     async export(ctx: Context) {
-      const { stream, contentType, filename } = await service('exports').open((await moderatorOf(strapi, ctx)).scope, ctx.params.documentId, ctx.query.format);
+      const { stream, contentType, filename } = await service('exports').open((await moderatorOf(strapi, ctx)).scope, ctx.params.documentId, ctx.query.format, ctx.query.language);
       attachment(ctx, contentType, filename);
       ctx.body = stream;
     },

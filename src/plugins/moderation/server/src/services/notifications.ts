@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { SUBMISSION } from '../constants';
 import type { ModerationConfig } from '../config';
+import { plainText } from '../../../../../utils/text';
 import { adminLanguage, contentLanguage, formatEmail } from '../messages/emails';
 
 type Person = { email?: string | null; isActive?: boolean; blocked?: boolean };
@@ -82,8 +83,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const moderator of submission.region.moderators ?? []) {
         const language = adminLanguage(moderator.preferedLanguage);
         await send(moderator, () => ({
-          subject: formatEmail(language, 'submitted.subject', { region: code, title: submission.title }),
-          text: formatEmail(language, 'submitted.body', { regionName: name, title: submission.title, link: queueLink(documentId) }),
+          subject: formatEmail(language, 'submitted.subject', { region: code, title: plainText(submission.title) }),
+          text: formatEmail(language, 'submitted.body', { regionName: name, title: plainText(submission.title), link: queueLink(documentId) }),
         }));
       }
     },
@@ -92,12 +93,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const submission = await load(documentId);
       if (!submission) return;
       const language = contentLanguage(submission.language);
-      const { title } = submission;
+      const title = plainText(submission.title);
       if (outcome === 'approved') {
         await send(submission.author, () => ({ subject: formatEmail(language, 'approved.subject', {}), text: formatEmail(language, 'approved.body', { title }) }));
       } else {
         // The reason goes as the moderator wrote it, untranslated.
-        const reason = submission.decisionReason ?? '';
+        const reason = plainText(submission.decisionReason ?? '');
         await send(submission.author, () => ({ subject: formatEmail(language, 'rejected.subject', {}), text: formatEmail(language, 'rejected.body', { title, reason }) }));
       }
     },
@@ -106,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const submission = await load(documentId);
       if (!submission) return;
       const language = contentLanguage(submission.language);
-      await send(submission.author, () => ({ subject: formatEmail(language, 'replied.subject', {}), text: formatEmail(language, 'replied.body', { title: submission.title }) }));
+      await send(submission.author, () => ({ subject: formatEmail(language, 'replied.subject', {}), text: formatEmail(language, 'replied.body', { title: plainText(submission.title) }) }));
     },
 
     /**
@@ -131,7 +132,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const [code, submissions] of byRegion) {
         const region = submissions[0].region!;
         // The titles are data, not text to translate: one list, the same in every language.
-        const titles = submissions.map((s) => `  - ${s.title}`).join('\n');
+        const titles = submissions.map((s) => `  - ${plainText(s.title)}`).join('\n');
         const count = submissions.length;
         for (const moderator of region.moderators ?? []) {
           const language = adminLanguage(moderator.preferedLanguage);
