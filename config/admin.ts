@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
+/** A positive whole number from the environment, or the default: NaN would switch Strapi's limit off. */
+const positive = (value: number, fallback: number) => (Number.isInteger(value) && value > 0 ? value : fallback);
+
 // Strapi refuses to start without these secrets, so a missing one is reported there.
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
@@ -19,7 +22,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   // Strapi's own limit on admin sign-ins, per account and address: 5 in 5 minutes unless raised.
   rateLimit: {
     enabled: true,
-    max: env.int('ADMIN_LOGIN_RATE_LIMIT', 5),
+    max: positive(env.int('ADMIN_LOGIN_RATE_LIMIT', 5), 5),
   },
   flags: {
     nps: false,

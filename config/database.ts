@@ -29,6 +29,21 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         filename: path.resolve(process.cwd(), env('DATABASE_FILENAME', '') || '.tmp/data.db'),
       },
       useNullAsDefault: true,
+      pool: {
+        // Opened as a server's database: readers do not wait for a writer (WAL), a writer waits its
+        // turn instead of failing with "database is locked" when another process writes (busy
+        // timeout, as several instances or `strapi start` beside tests do), foreign keys enforced.
+        afterCreate: (connection: { pragma: (statement: string) => unknown }, done: (error: Error | null, connection: unknown) => void) => {
+          try {
+            connection.pragma('journal_mode = WAL');
+            connection.pragma(`busy_timeout = ${env.int('DATABASE_BUSY_TIMEOUT', 10000)}`);
+            connection.pragma('foreign_keys = ON');
+            done(null, connection);
+          } catch (error) {
+            done(error as Error, connection);
+          }
+        },
+      },
     },
   };
 

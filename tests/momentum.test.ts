@@ -150,7 +150,9 @@ describe('exports of approved submissions', () => {
     const sheet = workbook.getWorksheet('المساهمات المقبولة')!;
     expect(String(sheet.getRow(1).getCell(2).value)).toBe('العنوان');
     // An unknown language is English; a list of them is refused.
-    expect((await get(UNECE, `/moderation/phases/${phase}/export?format=csv&language=xx`)).status).toBe(200);
+    const unknown = await get(UNECE, `/moderation/phases/${phase}/export?format=csv&language=xx`).buffer(true).parse(binary);
+    expect(Object.keys((parse(unknown.body as Buffer, { columns: true, bom: true }) as Record<string, string>[])[0])).toContain('stakeholder category');
+    expect(sheet.views[0]).toMatchObject({ rightToLeft: true });
     expect((await get(UNECE, `/moderation/phases/${phase}/export?format=csv&language=fr&language=ar`)).status).toBe(400);
   });
 

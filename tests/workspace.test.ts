@@ -162,7 +162,8 @@ describe('bulk decisions', () => {
     expect(res.body.data).toEqual([
       { documentId: unece[0], status: 200 },
       { documentId: unece[1], status: 200 },
-      { documentId: escap, status: 403, message: 'You moderate UNECE; this submission belongs to ESCAP.' },
+      // The code and values let the workspace say it in the moderator's language.
+      { documentId: escap, status: 403, message: 'You moderate UNECE; this submission belongs to ESCAP.', details: { code: 'outOfRegion', values: { regions: 'UNECE', region: 'ESCAP' } } },
     ]);
     for (const id of unece) expect((await app.http().get(`/api/submissions/${id}`).set('Authorization', `Bearer ${tokens.reader}`)).status).toBe(200);
   });

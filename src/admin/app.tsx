@@ -6,5 +6,4 @@ export default {
   config: {
     locales: ['ar', 'es', 'fr', 'ru', 'zh-Hans'],
   },
-  bootstrap() {},
 };

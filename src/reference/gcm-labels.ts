@@ -347,8 +347,9 @@ export const LANGUAGE_NAMES: Record<LabelLanguage, Record<LabelLanguage, string>
  * Maps an admin/browser locale ('fr', 'fr-FR', 'fr_CA', 'zh-Hans', 'zh-CN', 'es-419', 'ar'…) to one
  * of the six label languages by its primary language subtag; English for anything else.
  */
-export function labelLanguage(locale: string | null | undefined): LabelLanguage {
-  if (!locale) return 'en';
+export function labelLanguage(locale: unknown): LabelLanguage {
+  // Stored values and query parameters arrive here too: anything but a string is English.
+  if (typeof locale !== 'string' || !locale) return 'en';
   const primary = locale.trim().toLowerCase().replace(/_/g, '-').split('-')[0];
   return (LABEL_LANGUAGES as readonly string[]).includes(primary) ? (primary as LabelLanguage) : 'en';
 }

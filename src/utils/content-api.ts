@@ -3,10 +3,16 @@ import type { UID } from '@strapi/strapi';
 
 /**
  * Read parameters of the right shape, and only those the allowlist names for the type
- * (src/setup/hub-queries.ts); published documents only, answered from the read cache while
- * nothing published has changed.
+ * (src/setup/hub-queries.ts); populated questions in the locale asked for; published documents
+ * only, answered from the read cache while nothing published has changed.
  */
-const publishedOnly = (uid: UID.ContentType) => ['global::query-shape', { name: 'global::query-allowlist', config: { uid } }, 'global::published-only', 'global::read-cache'];
+const publishedOnly = (uid: UID.ContentType) => [
+  'global::query-shape',
+  { name: 'global::query-allowlist', config: { uid } },
+  { name: 'global::question-locale', config: { uid } },
+  'global::published-only',
+  'global::read-cache',
+];
 
 /** Routes of a type the Hub reads and nobody writes through the content API. */
 export const createReadOnlyRouter = (uid: UID.ContentType) =>

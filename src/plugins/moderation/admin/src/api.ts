@@ -141,9 +141,9 @@ export function useModerationApi() {
   );
 }
 
-/** The server's error, as a message and the details it carries. */
+/** The server's error, as a message and the details it carries; none when the server gave none (a network failure). */
 export function errorOf(error: unknown): { message: string | null; details: ErrorDetails } {
-  const e = error as { response?: { data?: { error?: { message?: string; details?: ErrorDetails } } }; message?: string };
+  const e = error as { response?: { data?: { error?: { message?: string; details?: ErrorDetails } } } };
   const answer = e.response?.data?.error;
-  return { message: answer?.message ?? e.message ?? null, details: answer?.details ?? {} };
+  return { message: answer?.message ?? null, details: answer?.details ?? {} };
 }

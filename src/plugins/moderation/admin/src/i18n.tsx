@@ -6,9 +6,6 @@ import { PLUGIN_ID } from './pluginId';
 
 export type MessageKey = keyof typeof en;
 
-/** The admin locales the workspace is translated into (Strapi's codes; Chinese is zh-Hans). */
-export const LOCALES = ['en', 'fr', 'es', 'ar', 'ru', 'zh-Hans'] as const;
-
 /** Which way a language is written: the workspace's own locale, or the language of a user's text. */
 export const directionOf = (language: string | null | undefined): 'rtl' | 'ltr' => (/^(ar|he|fa|ur)(-|$)/i.test(language ?? '') ? 'rtl' : 'ltr');
 
@@ -56,7 +53,7 @@ export function useTime() {
       number: (n: number) => intl.formatNumber(n),
       /** Strapi's upload records sizes in kB. */
       kilobytes: (kB: number) => intl.formatNumber(Math.max(1, Math.round(kB)), { style: 'unit', unit: 'kilobyte' }),
-      list: (items: string[]) => intl.formatList(items, { type: 'unit', style: 'short' }),
+      list: (items: string[]) => intl.formatList(items, { type: 'conjunction', style: 'narrow' }),
     };
   }, [intl]);
 }

@@ -59,7 +59,7 @@ export function useLabels() {
           return code;
         }
       },
-      state: (state: ModerationState) => t(STATE_KEYS[state]),
+      state: (state: string) => (STATE_KEYS[state as ModerationState] ? t(STATE_KEYS[state as ModerationState]) : state),
       flag: (kind: ScreeningFlag['kind']) => (FLAG_KEYS[kind] ? t(FLAG_KEYS[kind]) : kind),
       event: (action: string) => (EVENT_KEYS[action] ? t(EVENT_KEYS[action]) : action),
       channel: (code: string) => (CHANNEL_KEYS[code] ? t(CHANNEL_KEYS[code]) : code),

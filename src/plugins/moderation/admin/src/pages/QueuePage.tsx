@@ -47,7 +47,7 @@ const FILTERS = ['region', 'kind', 'stakeholderCategory', 'language', 'flagged',
 export const QueuePage = () => {
   const api = useModerationApi();
   const navigate = useNavigate();
-  const { t } = useT();
+  const { t, rich } = useT();
   const time = useTime();
   const labels = useLabels();
   const errorText = useErrorText();
@@ -206,7 +206,7 @@ export const QueuePage = () => {
                 <Typography variant="pi" textColor="neutral600" display="block">
                   {labels.kind(row.kind)}
                 </Typography>
-                <UserText language={row.language} text={displayText(row.excerpt).slice(0, 160)} variant="pi" textColor="neutral600" display="block" />
+                <UserText language={row.language} text={row.excerpt.slice(0, 160)} variant="pi" textColor="neutral600" display="block" />
               </Td>
               <Td><Typography>{state === 'pending' ? time.waited(row.createdAt) : time.ago(row.decidedAt ?? row.createdAt)}</Typography></Td>
               <Td style={{ whiteSpace: 'normal' }}>
@@ -216,8 +216,7 @@ export const QueuePage = () => {
               <Td style={{ maxWidth: 220, whiteSpace: 'normal' }}>
                 {row.guidingQuestion && (
                   <Typography variant="pi" title={row.guidingQuestion.text}>
-                    {t('question.short', { position: row.guidingQuestion.position })}{' '}
-                    <span lang="en" dir="ltr">{row.guidingQuestion.text.slice(0, 60)}…</span>
+                    {rich('question.withText', { position: row.guidingQuestion.position, text: <span key="text" lang="en" dir="ltr">{row.guidingQuestion.text.slice(0, 60)}…</span> })}
                   </Typography>
                 )}
               </Td>

@@ -243,7 +243,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
             )}
             {s.moderationState === 'rejected' && s.decisionReason && (
               <Alert variant="danger" title={labels.state('rejected')} closeLabel={t('common.close')}>
-                <span dir="auto">{s.decisionReason}</span>
+                <span lang={s.language} dir="auto">{s.decisionReason}</span>
               </Alert>
             )}
             <Section title={t('section.submission')}>
@@ -351,20 +351,13 @@ const Submission = ({ documentId }: { documentId: string }) => {
             <Section title={t('section.about')}>
               <Meta label={t('about.kind')}>{labels.kind(s.kind)}</Meta>
               <Meta label={t('about.author')}>
-                <bdi>{s.authorName}</bdi>
-                {s.organisation && (
-                  <>
-                    {' · '}
-                    <bdi>{s.organisation}</bdi>
-                  </>
-                )}
+                {s.organisation ? rich('about.authorOrganisation', { name: <bdi key="name">{s.authorName}</bdi>, organisation: <bdi key="organisation">{s.organisation}</bdi> }) : <bdi>{s.authorName}</bdi>}
               </Meta>
               <Meta label={t('about.category')}>{s.stakeholderCategory ? labels.category(s.stakeholderCategory) : t('common.none')}</Meta>
               <Meta label={t('about.question')}>
                 {s.guidingQuestion && (
                   <>
-                    {t('question.short', { position: s.guidingQuestion.position })}{' '}
-                    <span lang="en" dir="ltr">{s.guidingQuestion.text}</span>
+                    {rich('question.withText', { position: s.guidingQuestion.position, text: <span key="text" lang="en" dir="ltr">{s.guidingQuestion.text}</span> })}
                   </>
                 )}
               </Meta>

@@ -1,5 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import { UN_LANGUAGES, type LanguageCode } from '../../../../../reference/gcm';
+import type { LanguageCode } from '../../../../../reference/gcm';
 
 /**
  * The e-mails of the moderation plugin in the six UN languages, as ICU MessageFormat (the syntax
@@ -109,22 +109,6 @@ export const EMAILS: { [K in EmailKey]: Record<LanguageCode, string> } = {
 
 // UN Arabic texts write numbers in Western digits, whatever the ICU data's default for 'ar'.
 const LOCALES: Record<LanguageCode, string> = { en: 'en', fr: 'fr', es: 'es', ar: 'ar-u-nu-latn', ru: 'ru', zh: 'zh' };
-
-const isLanguage = (code: string): code is LanguageCode => UN_LANGUAGES.some((l) => l.code === code);
-
-/** A submission's `language`; anything else (an older row, a typo) is English. */
-export function contentLanguage(value: unknown): LanguageCode {
-  return typeof value === 'string' && isLanguage(value) ? value : 'en';
-}
-
-/**
- * An admin user's `preferedLanguage` (an admin locale: 'fr', 'zh-Hans', 'pt-BR' or null): its
- * primary language if it is a UN language, otherwise English.
- */
-export function adminLanguage(preferedLanguage: unknown): LanguageCode {
-  if (typeof preferedLanguage !== 'string') return 'en';
-  return contentLanguage(preferedLanguage.split(/[-_]/)[0].toLowerCase());
-}
 
 const compiled = new Map<string, IntlMessageFormat>();
 

@@ -16,11 +16,10 @@ export type ExportColumn =
   | 'replyTo'
   | 'links'
   | 'attachments'
-  | 'text'
-  | 'sheet';
+  | 'text';
 
-/** Column heads of the CSV and XLSX exports, in the language of the person who asked for them. */
-export const EXPORT_HEADERS: Record<LabelLanguage, Record<ExportColumn, string>> = {
+/** Column heads of the CSV and XLSX exports, and the sheet's name, in the language of the person who asked for them. */
+export const EXPORT_HEADERS: Record<LabelLanguage, Record<ExportColumn | 'sheet', string>> = {
   en: {
     id: 'id', title: 'title', kind: 'kind', author: 'author', organisation: 'organisation', category: 'stakeholder category', question: 'guiding question',
     objectives: 'GCM objectives', countries: 'countries', language: 'language', submittedAt: 'submitted at', approvedAt: 'approved at', replyTo: 'in reply to',

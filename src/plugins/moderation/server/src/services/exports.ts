@@ -63,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         csv.end();
       } else if (format === 'xlsx') {
         const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-        const sheet = workbook.addWorksheet(headers.sheet);
+        const sheet = workbook.addWorksheet(headers.sheet, { views: [{ rightToLeft: lang === 'ar' }] });
         sheet.columns = COLUMNS.map(([column]) => ({ header: headers[column], key: column, width: column === 'text' ? 80 : 24 }));
         for await (const row of rows) sheet.addRow(COLUMNS.map(([, value]) => inert(value(row, lang)))).commit();
         await workbook.commit();

@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { SUBMISSION } from '../constants';
 import type { ModerationConfig } from '../config';
 import { plainText } from '../../../../../utils/text';
-import { adminLanguage, contentLanguage, formatEmail } from '../messages/emails';
+import type { RegionCode } from '../../../../../reference/gcm';
+import { labelLanguage, REGION_LABELS, type LabelLanguage } from '../../../../../reference/gcm-labels';
+import { formatEmail } from '../messages/emails';
 
 type Person = { email?: string | null; isActive?: boolean; blocked?: boolean };
 /** An admin user; `preferedLanguage` (Strapi's spelling) is the admin locale they chose. */
@@ -72,6 +74,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return last && last > dayBefore ? last : dayBefore;
   }
 
+  /** A region's name in the reader's language; as stored for a region the reference does not know. */
+  const regionName = (region: { code: string; name: string }, language: LabelLanguage) => REGION_LABELS[language][region.code as RegionCode]?.name ?? region.name;
+
   const queueLink = (documentId?: string) => `${config('adminUrl')}/plugins/moderation${documentId ? `/submissions/${documentId}` : ''}`;
 
   return {
@@ -79,12 +84,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (config('moderatorNotifications') !== 'immediate') return;
       const submission = await load(documentId);
       if (!submission?.region) return;
-      const { code, name } = submission.region;
-      for (const moderator of submission.region.moderators ?? []) {
-        const language = adminLanguage(moderator.preferedLanguage);
+      const { region } = submission;
+      for (const moderator of region.moderators ?? []) {
+        const language = labelLanguage(moderator.preferedLanguage);
         await send(moderator, () => ({
-          subject: formatEmail(language, 'submitted.subject', { region: code, title: plainText(submission.title) }),
-          text: formatEmail(language, 'submitted.body', { regionName: name, title: plainText(submission.title), link: queueLink(documentId) }),
+          subject: formatEmail(language, 'submitted.subject', { region: region.code, title: plainText(submission.title) }),
+          text: formatEmail(language, 'submitted.body', { regionName: regionName(region, language), title: plainText(submission.title), link: queueLink(documentId) }),
         }));
       }
     },
@@ -92,7 +97,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async decided(documentId: string, outcome: 'approved' | 'rejected'): Promise<void> {
       const submission = await load(documentId);
       if (!submission) return;
-      const language = contentLanguage(submission.language);
+      const language = labelLanguage(submission.language);
       const title = plainText(submission.title);
       if (outcome === 'approved') {
         await send(submission.author, () => ({ subject: formatEmail(language, 'approved.subject', {}), text: formatEmail(language, 'approved.body', { title }) }));
@@ -106,7 +111,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async replied(documentId: string): Promise<void> {
       const submission = await load(documentId);
       if (!submission) return;
-      const language = contentLanguage(submission.language);
+      const language = labelLanguage(submission.language);
       await send(submission.author, () => ({ subject: formatEmail(language, 'replied.subject', {}), text: formatEmail(language, 'replied.body', { title: plainText(submission.title) }) }));
     },
 
@@ -135,10 +140,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const titles = submissions.map((s) => `  - ${plainText(s.title)}`).join('\n');
         const count = submissions.length;
         for (const moderator of region.moderators ?? []) {
-          const language = adminLanguage(moderator.preferedLanguage);
+          const language = labelLanguage(moderator.preferedLanguage);
           await send(moderator, () => ({
             subject: formatEmail(language, 'digest.subject', { region: code, count }),
-            text: formatEmail(language, 'digest.body', { regionName: region.name, count, titles, link: queueLink() }),
+            text: formatEmail(language, 'digest.body', { regionName: regionName(region, language), count, titles, link: queueLink() }),
           }));
           sent += 1;
         }
