@@ -431,7 +431,7 @@ describe('the workspace in Arabic and in French', () => {
     await page.close();
   });
 
-  test('in English too, no serious axe-core violation on the queue, a submission, the dashboard and the draft questions', async () => {
+  test('in English too, no serious axe-core violation on the queue, a submission, the dashboard, the draft questions and the people page', async () => {
     const page = await signInAs('moderator.unece@example.org', 'en');
     await page.goto(`${app.url}/admin/plugins/moderation`);
     await page.getByTestId('queue-row').first().waitFor();
@@ -447,5 +447,13 @@ describe('the workspace in Arabic and in French', () => {
     await page.getByRole('heading', { name: 'Draft guiding questions', level: 1 }).waitFor();
     await expectAccessible(page);
     await page.close();
+
+    const secretariat = await signInAs('secretariat@example.org', 'en');
+    await secretariat.goto(`${app.url}/admin/plugins/moderation/people`);
+    await secretariat.getByLabel('E-mail address of the Hub account').fill('stakeholder@example.org');
+    await secretariat.getByRole('button', { name: 'Find' }).click();
+    await secretariat.getByText('stakeholder@example.org').waitFor();
+    await expectAccessible(secretariat);
+    await secretariat.close();
   });
 });

@@ -98,10 +98,12 @@ describe('rejection templates', () => {
   test.each([
     ['a string', 'Off topic.', /rejectionReasons must be lists of sentences per language/],
     ['null', null, /rejectionReasons must be lists of sentences per language/],
-    ['an empty sentence', ['Off topic.', ' '], /rejectionReasons must be a list of sentences/],
-    ['a number in a list', { fr: ['Hors sujet.', 3] }, /rejectionReasons\.fr must be a list of sentences/],
+    ['an empty sentence', ['Off topic.', ' '], /rejectionReasons must be a list of different sentences/],
+    ['a number in a list', { fr: ['Hors sujet.', 3] }, /rejectionReasons\.fr must be a list of different sentences/],
+    ['a sentence longer than a reason may be', { en: ['x'.repeat(2001)] }, /rejectionReasons\.en must be a list of different sentences \(non-empty, at most 2000 characters\)/],
+    ['the same sentence twice', { ru: ['Не по теме.', 'Не по теме.'] }, /rejectionReasons\.ru must be a list of different sentences/],
     ['a language code that is not a UN language', { de: ['Nicht zum Thema.'] }, /rejectionReasons\.de: not a UN language/],
-    ['a sentence instead of a list', { es: 'Fuera de tema.' }, /rejectionReasons\.es must be a list of sentences/],
+    ['a sentence instead of a list', { es: 'Fuera de tema.' }, /rejectionReasons\.es must be a list of different sentences/],
   ])('refuses %s, saying what is wrong', (_label, value, message) => {
     expect(validate(value)).toThrow(message);
   });

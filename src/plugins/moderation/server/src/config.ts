@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import { UN_LANGUAGES, type LanguageCode } from '../../../../reference/gcm';
+import { REASON_MAX } from './constants';
 
 /** Rejection templates per language of the submission, as the workspace receives them. */
 export type RejectionReasons = Record<LanguageCode, string[]>;
@@ -80,7 +81,9 @@ export const DEFAULT_REJECTION_REASONS: RejectionReasons = {
 };
 
 const LANGUAGES = UN_LANGUAGES.map((l) => l.code);
-const isSentenceList = (value: unknown): value is string[] => Array.isArray(value) && value.every((r) => typeof r === 'string' && r.trim() !== '');
+/** Templates a moderator can send as they are: each a sentence within the reason's limit, each once. */
+const isSentenceList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((r) => typeof r === 'string' && r.trim() !== '' && r.length <= REASON_MAX) && new Set(value).size === value.length;
 
 /**
  * The templates of every language. A plain list (the older config) is the English list. A language
@@ -113,7 +116,7 @@ export default {
     // One plain list is an older config, still accepted: see rejectionReasonsOf.
     const reasons: unknown = config.rejectionReasons;
     if (Array.isArray(reasons)) {
-      if (!isSentenceList(reasons)) throw new errors.ValidationError('moderation.rejectionReasons must be a list of sentences (non-empty strings)');
+      if (!isSentenceList(reasons)) throw new errors.ValidationError(`moderation.rejectionReasons must be a list of different sentences (non-empty, at most ${REASON_MAX} characters)`);
     } else if (reasons !== undefined) {
       if (!reasons || typeof reasons !== 'object') {
         throw new errors.ValidationError(`moderation.rejectionReasons must be lists of sentences per language (${LANGUAGES.join(', ')}), or one list of sentences`);
@@ -122,7 +125,7 @@ export default {
         if (!(LANGUAGES as string[]).includes(language)) {
           throw new errors.ValidationError(`moderation.rejectionReasons.${language}: not a UN language; use ${LANGUAGES.join(', ')}`);
         }
-        if (!isSentenceList(list)) throw new errors.ValidationError(`moderation.rejectionReasons.${language} must be a list of sentences (non-empty strings)`);
+        if (!isSentenceList(list)) throw new errors.ValidationError(`moderation.rejectionReasons.${language} must be a list of different sentences (non-empty, at most ${REASON_MAX} characters)`);
       }
     }
     for (const [language, terms] of Object.entries(config.sensitiveTerms)) {

@@ -2,6 +2,8 @@ export const SUBMISSION = 'api::submission.submission';
 export const MODERATOR_REPLY = 'api::moderator-reply.moderator-reply';
 export const REGION = 'api::region.region';
 export const MODERATION_EVENT = 'plugin::moderation.moderation-event';
+/** The longest reason a moderator may give for a rejection or a retraction. */
+export const REASON_MAX = 2000;
 
 /** The plugin's RBAC actions (Settings > Roles > Plugins > Moderation). */
 export const ACTIONS = {

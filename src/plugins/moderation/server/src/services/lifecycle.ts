@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { UN_LANGUAGES } from '../../../../../reference/gcm';
 import { neutraliseText } from '../../../../../utils/text';
-import { MODERATOR_REPLY, SUBMISSION } from '../constants';
+import { MODERATOR_REPLY, REASON_MAX, SUBMISSION } from '../constants';
 import { asLifecycle } from '../context';
 import type { RegionScope } from './scope';
 
@@ -46,7 +46,6 @@ const TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly ModerationState[]; event: string }>;
 type Transition = keyof typeof TRANSITIONS;
 
-const REASON_MAX = 2000;
 
 function requireText(value: unknown, what: string, max: number): string {
   const text = typeof value === 'string' ? neutraliseText(value) : '';
