@@ -64,7 +64,11 @@ test('the UNECE moderator approves, rejects with a reason, and replies; the Hub 
   expect((await hub(HUB_ACCOUNTS['member-state'], `/api/submissions/${approvedId}`)).status).toBe(404);
   await page.getByText('Access to health care for undocumented workers').click();
   await page.getByTestId('submission-body').waitFor();
+  // Approving publishes at once, so it asks first; the confirming button has the focus, Enter confirms.
   await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('dialog', { name: 'Approve and publish this submission?' }).waitFor();
+  expect((await hub(HUB_ACCOUNTS['member-state'], `/api/submissions/${approvedId}`)).status).toBe(404);
+  await page.keyboard.press('Enter');
   await page.getByText('Approved: the submission is published.').waitFor();
   const read = await hub(HUB_ACCOUNTS['member-state'], `/api/submissions/${approvedId}`);
   expect(read.status).toBe(200);
@@ -183,6 +187,10 @@ test("the secretariat erases a stakeholder on request; moderators do not see the
   await openQueue(moderator);
   await moderator.getByRole('button', { name: 'Dashboard' }).waitFor();
   expect(await moderator.getByRole('button', { name: 'Personal data requests' }).count()).toBe(0);
+  // By its address, the page says they may not, instead of failing.
+  await moderator.goto(`${app.url}/admin/plugins/moderation/people`);
+  await moderator.getByText(/permissions/i).first().waitFor();
+  expect(await moderator.getByLabel('E-mail address of the Hub account').count()).toBe(0);
   await moderator.close();
 
   const page = await signIn('secretariat@example.org');
@@ -201,6 +209,74 @@ test("the secretariat erases a stakeholder on request; moderators do not see the
   await page.screenshot({ path: path.join(SHOTS, 'people.png') });
   expect(await app.strapi.db.query('plugin::users-permissions.user').count({ where: { email: 'asks.erasure@example.org' } })).toBe(0);
   await page.close();
+});
+
+test('the queue filters by phase and guiding question; ? lists the shortcuts; a asks before approving', async () => {
+  const page = await signIn('moderator.unece@example.org');
+  await openQueue(page);
+  await page.getByTestId('queue-row').first().waitFor();
+  const phase = await app.strapi.db.query('api::phase.phase').findOne({ where: { isDemo: true }, populate: { guidingQuestions: { where: { locale: 'en', position: 2 } } } });
+  await page.getByRole('combobox', { name: 'Phase' }).click();
+  await page.getByRole('option', { name: /DEMO: UNECE practice space/ }).click();
+  await page.getByRole('combobox', { name: 'Guiding question' }).click();
+  await page.getByRole('option', { name: /^Q2 / }).click();
+  await page.waitForURL((url) => url.searchParams.get('guidingQuestion') === phase.guidingQuestions[0].documentId);
+  const expected = await app.strapi.db.query('api::submission.submission').count({ where: { publishedAt: null, moderationState: 'pending', guidingQuestion: { documentId: phase.guidingQuestions[0].documentId } } });
+  expect(expected).toBeGreaterThan(0);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="queue-row"]').length === n, expected);
+  for (const cell of await page.getByTestId('queue-row').locator('td:nth-child(5)').allTextContents()) expect(cell).toMatch(/^Q2 /);
+
+  await page.locator('h1').click();
+  await page.keyboard.press('?');
+  await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('queue-row').first().focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('submission-body').waitFor();
+  await page.locator('h1').click();
+  await page.keyboard.press('a');
+  const confirm = page.getByRole('dialog', { name: 'Approve and publish this submission?' });
+  await confirm.waitFor();
+  await page.keyboard.press('Escape');
+  await confirm.waitFor({ state: 'detached' });
+  expect(await app.strapi.db.query('api::submission.submission').count({ where: { publishedAt: null, moderationState: 'pending', guidingQuestion: { documentId: phase.guidingQuestions[0].documentId } } })).toBe(expected);
+  await page.close();
+});
+
+test("two moderators on one submission: each sees the other, and one's decision shows on the other's page at once", async () => {
+  const [question] = await demoQuestions(app);
+  const title = 'Two moderators on one submission';
+  const posted = await app
+    .http()
+    .post('/api/submissions')
+    .set('Authorization', `Bearer ${await hubLogin(app, HUB_ACCOUNTS.stakeholder)}`)
+    .send({ data: validSubmission(question, { title }) });
+  expect(posted.status).toBe(201);
+  const id = posted.body.data.documentId as string;
+
+  const ulla = await signIn('moderator.unece@example.org');
+  await ulla.goto(`${app.url}/admin/plugins/moderation/submissions/${id}`);
+  await ulla.getByTestId('submission-body').waitFor();
+
+  const secretariat = await signIn('secretariat@example.org');
+  await secretariat.goto(`${app.url}/admin/plugins/moderation`);
+  await secretariat.getByTestId('queue-row').filter({ hasText: title }).getByTestId('queue-row-others').filter({ hasText: 'Ulla Moderator' }).waitFor();
+  await secretariat.goto(`${app.url}/admin/plugins/moderation/submissions/${id}`);
+  await secretariat.getByTestId('others-on-it').filter({ hasText: 'Ulla Moderator' }).waitFor();
+  // And the other way round, at Ulla's next beat.
+  await ulla.getByTestId('others-on-it').waitFor();
+
+  await secretariat.getByRole('button', { name: 'Approve', exact: true }).click();
+  await secretariat.getByRole('dialog', { name: 'Approve and publish this submission?' }).waitFor();
+  await secretariat.keyboard.press('Enter');
+  await secretariat.getByText('Approved: the submission is published.').waitFor();
+  // Ulla clicks nothing: her page learns it and stops offering a decision.
+  await ulla.getByTestId('decided-elsewhere').waitFor();
+  await ulla.getByRole('button', { name: 'Retract' }).waitFor();
+  expect(await ulla.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
+  await ulla.screenshot({ path: path.join(SHOTS, 'decided-elsewhere.png') });
+  await Promise.all([ulla.close(), secretariat.close()]);
 });
 
 describe('the workspace in Arabic and in French', () => {
@@ -272,11 +348,17 @@ describe('the workspace in Arabic and in French', () => {
 
   /** axe-core in the page: no serious or critical violation in the workspace (Strapi's own frame is not ours). */
   async function expectAccessible(page: Page) {
+    // The page at rest: a button still under the pointer after a click shows Strapi's hover colour.
+    await page.mouse.move(0, 0);
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      type Node = { target: string[]; html: string; failureSummary?: string };
+      const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; nodes: Node[] }[] }> } }).axe;
       const result = await axe.run({ include: [['[data-workspace-root]']] }, { resultTypes: ['violations'] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      // The element and axe's reason, so that a failure says what to fix.
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`));
     });
     expect(violations).toEqual([]);
   }

@@ -102,3 +102,14 @@ test('the rate limit counts posts made through either instance', async () => {
   }
   expect(statuses).toEqual([...Array(room).fill(201), 429, 429]);
 });
+
+test('a moderator on a submission through one instance is seen through the other', async () => {
+  const posted = await app.http().post('/api/submissions').set('Authorization', `Bearer ${stakeholder}`).send({ data: validSubmission(question, { title: 'Instances: who is on it' }) });
+  expect(posted.status).toBe(201);
+  const id = posted.body.data.documentId as string;
+  expect((await app.http().post(`/moderation/submissions/${id}/presence`).set('Authorization', `Bearer ${moderator}`)).status).toBe(200);
+  const secretariat = await adminLogin(app, 'secretariat@example.org');
+  const res = await fetch(`${otherUrl}/moderation/submissions?pageSize=100`, { headers: { Authorization: `Bearer ${secretariat}` } });
+  const row = ((await res.json()) as { data: { documentId: string; others: { name: string }[] }[] }).data.find((r) => r.documentId === id);
+  expect(row?.others.map((o) => o.name)).toEqual(['Ulla Moderator (UNECE)']);
+});

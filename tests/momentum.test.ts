@@ -81,6 +81,13 @@ describe('the dashboard', () => {
     const phases = await get(ESCAP, '/moderation/phases');
     expect(phases.body.data.map((p: { region: { code: string } }) => p.region.code)).not.toContain('UNECE');
   });
+
+  test('lists the phases with their guiding questions, once each whatever their translations, for the queue filters', async () => {
+    const phases = (await get(UNECE, '/moderation/phases')).body.data as { isDemo: boolean; guidingQuestions: { position: number; text: string }[] }[];
+    const demo = phases.find((p) => p.isDemo)!;
+    expect(demo.guidingQuestions.map((q) => q.position)).toEqual([1, 2, 3, 4, 5]);
+    expect(demo.guidingQuestions.every((q) => /^[\x20-\x7E’]+$/.test(q.text))).toBe(true);
+  });
 });
 
 describe('the outreach log', () => {

@@ -35,6 +35,8 @@ const NOBODY = [405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405, 405];
 const QUEUE = /**/ [401, 401, 401, 401, 401, 401, 401, 401, 200, 200, 200, 200];
 const DECIDE = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 200, 403, 200, 200];
 const REPLY = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 201, 403, 201, 201];
+// Leaving removes one's own mark only, so it is harmless anywhere; still admins only.
+const LEAVE = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 204, 204, 204, 204];
 // A file is read by whoever may read a document holding it: its author (the stakeholder, or the
 // un-system author of their own cell) and the admins of its region while pending; anyone once published.
 const PENDING_FILE = [404, 404, 404, 200, 200, 404, 404, 404, 200, 404, 200, 200];
@@ -69,6 +71,8 @@ const ROWS: Row[] = [
   { endpoint: 'POST /moderation/submissions/:id/approve', method: 'post', path: (id) => `/moderation/submissions/${id}/approve`, subject: 'pending', expect: DECIDE },
   { endpoint: 'POST /moderation/submissions/:id/reject', method: 'post', path: (id) => `/moderation/submissions/${id}/reject`, subject: 'pending', body: () => ({ reason: 'Off topic.' }), expect: DECIDE },
   { endpoint: 'POST /moderation/submissions/:id/retract', method: 'post', path: (id) => `/moderation/submissions/${id}/retract`, subject: 'approved', body: () => ({ to: 'pending', reason: 'Personal data.' }), expect: DECIDE },
+  { endpoint: 'POST /moderation/submissions/:id/presence', method: 'post', path: (id) => `/moderation/submissions/${id}/presence`, subject: 'pending', expect: DECIDE },
+  { endpoint: 'DELETE /moderation/submissions/:id/presence', method: 'delete', path: (id) => `/moderation/submissions/${id}/presence`, subject: 'pending', expect: LEAVE },
   { endpoint: 'POST /moderation/submissions/:id/replies', method: 'post', path: (id) => `/moderation/submissions/${id}/replies`, subject: 'pending', body: () => ({ body: 'Thank you.' }), expect: REPLY },
 ];
 

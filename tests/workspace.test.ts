@@ -186,3 +186,58 @@ describe('bulk decisions', () => {
     expect(res.body.error.message).toMatch(message);
   });
 });
+
+describe('who is on what', () => {
+  const SECRETARIAT = 'secretariat@example.org';
+  const presence = (who: string, id: string) => act(who, `/moderation/submissions/${id}/presence`);
+  const othersIn = async (who: string, id: string) => {
+    const queue = await get(who, '/moderation/submissions?pageSize=100');
+    return (queue.body.data as { documentId: string; others: { name: string }[] }[]).find((row) => row.documentId === id)?.others.map((o) => o.name);
+  };
+
+  test('opening a pending submission tells the others of its region, in the queue and the submission, until it lapses or is left', async () => {
+    const id = await post(validSubmission(questions[0], { title: 'Presence: seen by the secretariat' }));
+    const mark = await presence(UNECE, id);
+    expect(mark.status).toBe(200);
+    expect(mark.body.data).toMatchObject({ moderationState: 'pending', others: [] });
+    expect(await othersIn(SECRETARIAT, id)).toEqual(['Ulla Moderator (UNECE)']);
+    expect((await get(SECRETARIAT, `/moderation/submissions/${id}`)).body.data.others).toEqual([expect.objectContaining({ name: 'Ulla Moderator (UNECE)', since: expect.any(String) })]);
+    // Nobody sees themselves; the secretariat's own mark shows to the moderator.
+    expect(await othersIn(UNECE, id)).toEqual([]);
+    expect((await presence(SECRETARIAT, id)).body.data.others.map((o: { name: string }) => o.name)).toEqual(['Ulla Moderator (UNECE)']);
+    expect(await othersIn(UNECE, id)).toHaveLength(1);
+    // Another region's moderator may not say they are on it.
+    expect((await presence(ESCAP, id)).status).toBe(403);
+
+    // A mark not refreshed for three minutes has lapsed.
+    await app.strapi.db.getConnection('moderation_presence').where({ submission_document_id: id }).update({ seen_at: new Date(Date.now() - 3 * 60 * 1000 - 1000) });
+    expect(await othersIn(SECRETARIAT, id)).toEqual([]);
+    // Refreshed, then left: gone at once.
+    await presence(UNECE, id);
+    expect(await othersIn(SECRETARIAT, id)).toEqual(['Ulla Moderator (UNECE)']);
+    expect((await app.http().delete(`/moderation/submissions/${id}/presence`).set('Authorization', `Bearer ${tokens[UNECE]}`)).status).toBe(204);
+    expect(await othersIn(SECRETARIAT, id)).toEqual([]);
+  });
+
+  test('a decision by someone else reaches the page that still has the submission open', async () => {
+    const id = await post(validSubmission(questions[0], { title: 'Presence: decided by the other' }));
+    await presence(UNECE, id);
+    expect((await act(SECRETARIAT, `/moderation/submissions/${id}/approve`)).status).toBe(200);
+    const status = (await presence(UNECE, id)).body.data;
+    expect(status).toMatchObject({ moderationState: 'approved', decidedBy: expect.stringMatching(/\S/), others: [] });
+    // Decided: nobody is on it any more.
+    const left = (await app.strapi.db.getConnection('moderation_presence').where({ submission_document_id: id }).count({ n: '*' }).first()) as { n: number | string };
+    expect(Number(left.n)).toBe(0);
+  });
+
+  test('the queue answers an unchanged view with 304, and a changed one in full', async () => {
+    const first = await get(UNECE, '/moderation/submissions?pageSize=100');
+    expect(first.headers.etag).toMatch(/^"/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const again = await app.http().get('/moderation/submissions?pageSize=100').set('Authorization', `Bearer ${tokens[UNECE]}`).set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+    await post(validSubmission(questions[0], { title: 'Presence: a new one changes the queue' }));
+    const changed = await app.http().get('/moderation/submissions?pageSize=100').set('Authorization', `Bearer ${tokens[UNECE]}`).set('If-None-Match', first.headers.etag);
+    expect(changed.status).toBe(200);
+  });
+});

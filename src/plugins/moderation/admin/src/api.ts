@@ -6,6 +6,11 @@ export const STATES: ModerationState[] = ['pending', 'approved', 'rejected', 'wi
 
 export type ScreeningFlag = { kind: 'email' | 'phone' | 'link' | 'sensitive-term'; match: string; language?: string };
 
+/** Another moderator with the submission open, and since when. */
+export type Presence = { moderatorId: number; name: string; since: string };
+/** What the page learns each time it says it is still open. */
+export type PresenceStatus = { moderationState: ModerationState; decidedAt: string | null; decidedBy: string | null; others: Presence[] };
+
 export type QueueItem = {
   documentId: string;
   title: string;
@@ -24,6 +29,7 @@ export type QueueItem = {
   region: { code: string } | null;
   guidingQuestion: { documentId: string; position: number; text: string } | null;
   attachments: { name: string; mime: string; size: number }[] | null;
+  others: Presence[];
 };
 
 export type Queue = {
@@ -61,7 +67,7 @@ export type SubmissionDetail = Omit<QueueItem, "attachments" | "region"> & {
   events: ModerationEvent[];
 };
 
-export type PhaseOption = { documentId: string; title: string; kind: string; reviewCycle: number; isDemo: boolean; region: { code: string } | null };
+export type PhaseOption = { documentId: string; title: string; kind: string; reviewCycle: number; isDemo: boolean; region: { code: string } | null; guidingQuestions: { documentId: string; position: number; text: string }[] };
 
 type Counted = { submitted: number; approved: number };
 export type Dashboard = {
@@ -98,7 +104,7 @@ export type ErrorDetails = { code?: string; values?: Record<string, string> };
 
 /** The plugin's admin routes (server/src/routes), with the admin session's credentials. */
 export function useModerationApi() {
-  const { get, post } = useFetchClient();
+  const { get, post, del } = useFetchClient();
   const act = useCallback(
     async <T,>(documentId: string, action: string, body: Record<string, unknown> = {}) => (await post<{ data: T }>(`/moderation/submissions/${documentId}/${action}`, body)).data.data,
     [post],
@@ -108,6 +114,10 @@ export function useModerationApi() {
       overview: async () => (await get<{ data: Overview }>('/moderation/overview')).data.data,
       queue: async (params: Record<string, string>) => (await get<Queue>('/moderation/submissions', { params })).data,
       detail: async (documentId: string) => (await get<{ data: SubmissionDetail }>(`/moderation/submissions/${documentId}`)).data.data,
+      present: async (documentId: string) => (await post<{ data: PresenceStatus }>(`/moderation/submissions/${documentId}/presence`, {})).data.data,
+      leave: async (documentId: string) => {
+        await del(`/moderation/submissions/${documentId}/presence`);
+      },
       approve: (documentId: string) => act(documentId, 'approve'),
       reject: (documentId: string, reason: string) => act(documentId, 'reject', { reason }),
       retract: (documentId: string, to: 'pending' | 'rejected', reason: string) => act(documentId, 'retract', { to, reason }),
@@ -137,7 +147,7 @@ export function useModerationApi() {
       bulk: async (action: 'approve' | 'reject', documentIds: string[], reason?: string) =>
         (await post<{ data: BulkResult }>('/moderation/submissions/bulk', { action, documentIds, reason })).data.data,
     }),
-    [get, post, act],
+    [get, post, del, act],
   );
 }
 

@@ -9,6 +9,8 @@ type Props = {
   confirmVariant?: 'default' | 'danger' | 'success';
   disabled?: boolean;
   busy?: boolean;
+  /** For a question with no fields: the confirming button takes the focus, so Enter confirms. */
+  confirmFocused?: boolean;
   onConfirm: () => void;
   onClose: () => void;
   children: React.ReactNode;
@@ -18,7 +20,7 @@ type Props = {
  * A dialog with fields, Cancel, and one confirming action. It is labelled by its title, and
  * carries the workspace's language and direction itself because it renders outside the root.
  */
-export const FormDialog = ({ open, title, confirmLabel, confirmVariant = 'default', disabled, busy, onConfirm, onClose, children }: Props) => {
+export const FormDialog = ({ open, title, confirmLabel, confirmVariant = 'default', disabled, busy, confirmFocused, onConfirm, onClose, children }: Props) => {
   const { t } = useT();
   const { locale } = useIntl();
   return (
@@ -36,7 +38,7 @@ export const FormDialog = ({ open, title, confirmLabel, confirmVariant = 'defaul
           <Modal.Close>
             <Button variant="tertiary">{t('common.cancel')}</Button>
           </Modal.Close>
-          <Button variant={confirmVariant} disabled={disabled || busy} loading={busy} onClick={onConfirm}>
+          <Button variant={confirmVariant} disabled={disabled || busy} loading={busy} onClick={onConfirm} autoFocus={confirmFocused}>
             {confirmLabel}
           </Button>
         </Modal.Footer>

@@ -1,13 +1,20 @@
 import { Alert, Box, Button, EmptyStateLayout, Field, Flex, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorOf, useModerationApi, type Person } from '../api';
 import { FormDialog } from '../components/FormDialog';
 import { useErrorText, useT } from '../i18n';
 
-/** The secretariat's page for a stakeholder's request about their personal data: export, or erase. */
+/** The secretariat's page for a stakeholder's request about their personal data; others reach it only by its address, and are told they may not. */
 export const PeoplePage = () => {
+  const { isLoading, allowedActions } = useRBAC({ privacy: [{ action: 'plugin::moderation.privacy', subject: null }] });
+  if (isLoading) return <Page.Loading />;
+  if (!allowedActions.canPrivacy) return <Page.NoPermissions />;
+  return <People />;
+};
+
+const People = () => {
   const api = useModerationApi();
   const { t } = useT();
   const errorText = useErrorText();

@@ -21,9 +21,11 @@ import {
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { NavLink, useNavigate, useSearchParams } from 'react-router-dom';
-import { errorOf, STATES, useModerationApi, type ModerationState, type Overview, type Queue } from '../api';
+import { errorOf, STATES, useModerationApi, type ModerationState, type Overview, type PhaseOption, type Queue } from '../api';
 import { FlagBadges } from '../components/FlagBadges';
+import { FormDialog } from '../components/FormDialog';
 import { ReasonDialog } from '../components/ReasonDialog';
+import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { directionOf, useErrorText, useT, useTime } from '../i18n';
 import { useIntl } from 'react-intl';
 import { displayText, useLabels, UserText } from '../labels';
@@ -42,7 +44,9 @@ const FilterSelect = ({ label, placeholder, width, options, value, onChange }: {
   </Box>
 );
 
-const FILTERS = ['region', 'kind', 'stakeholderCategory', 'language', 'flagged', 'q'] as const;
+/** How often the queue refreshes itself while it is shown. */
+const LIVE_QUEUE_MS = 15000;
+const FILTERS = ['region', 'phase', 'guidingQuestion', 'kind', 'stakeholderCategory', 'language', 'flagged', 'q'] as const;
 
 export const QueuePage = () => {
   const api = useModerationApi();
@@ -52,9 +56,15 @@ export const QueuePage = () => {
   const labels = useLabels();
   const errorText = useErrorText();
   const { locale } = useIntl();
+  // Pages and actions a role may not use are not offered (the server refuses them anyway).
   const {
-    allowedActions: { canPrivacy: canHandlePeople },
-  } = useRBAC({ privacy: [{ action: 'plugin::moderation.privacy', subject: null }] });
+    allowedActions: { canPrivacy: canHandlePeople, canDashboard, canQuestions, canDecide },
+  } = useRBAC({
+    privacy: [{ action: 'plugin::moderation.privacy', subject: null }],
+    dashboard: [{ action: 'plugin::moderation.dashboard', subject: null }],
+    questions: [{ action: 'plugin::moderation.questions', subject: null }],
+    decide: [{ action: 'plugin::moderation.decide', subject: null }],
+  });
   const { toggleNotification } = useNotification();
   const [params, setParams] = useSearchParams();
   const state = (params.get('state') ?? 'pending') as ModerationState;
@@ -63,7 +73,8 @@ export const QueuePage = () => {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [focus, setFocus] = useState(0);
-  const [rejecting, setRejecting] = useState(false);
+  const [dialog, setDialog] = useState<null | 'approve' | 'reject' | 'shortcuts'>(null);
+  const [phases, setPhases] = useState<PhaseOption[]>([]);
   const [search, setSearch] = useState(params.get('q') ?? '');
   // Strapi's Tr does not forward a ref: rows are found in the table's container.
   const tableRef = useRef<HTMLDivElement>(null);
@@ -72,22 +83,47 @@ export const QueuePage = () => {
   const queryKey = params.toString();
   const filtered = Object.keys(query).some((k) => (FILTERS as readonly string[]).includes(k));
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const [o, q] = await Promise.all([api.overview(), api.queue({ pageSize: '25', ...Object.fromEntries(new URLSearchParams(queryKey)), state })]);
-      setOverview(o);
-      setQueue(q);
-      setSelected([]);
-      setFocus(0);
-    } catch (e) {
-      setError(errorText(errorOf(e)));
-    }
-  }, [api, queryKey, state, errorText]);
+  /** `quietly`: a refresh of the same view, which keeps the selection and the current row. */
+  const load = useCallback(
+    async (quietly = false) => {
+      if (!quietly) setError(null);
+      try {
+        const [o, q] = await Promise.all([api.overview(), api.queue({ pageSize: '25', ...Object.fromEntries(new URLSearchParams(queryKey)), state })]);
+        setOverview(o);
+        setQueue(q);
+        if (quietly) {
+          const shown = new Set(q.data.map((row) => row.documentId));
+          setSelected((current) => current.filter((id) => shown.has(id)));
+          setFocus((current) => Math.min(current, Math.max(q.data.length - 1, 0)));
+        } else {
+          setSelected([]);
+          setFocus(0);
+        }
+      } catch (e) {
+        if (!quietly) setError(errorText(errorOf(e)));
+      }
+    },
+    [api, queryKey, state, errorText],
+  );
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // The queue stays current without reloading: new submissions, decisions and who is on what.
+  // Only while the tab is visible; the server answers an unchanged queue with a 304.
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') void load(true);
+    }, LIVE_QUEUE_MS);
+    return () => window.clearInterval(timer);
+  }, [load]);
+
+  // The phase and question filters need the dashboard's phase list; without that permission they are not offered.
+  useEffect(() => {
+    api.phases().then(setPhases, () => setPhases([]));
+  }, [api]);
+  const phase = phases.find((p) => p.documentId === params.get('phase'));
 
   const set = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -114,6 +150,7 @@ export const QueuePage = () => {
     k: () => moveFocus(focus - 1),
     o: () => rows[focus] && open(rows[focus].documentId),
     Enter: () => rows[focus] && open(rows[focus].documentId),
+    '?': () => setDialog('shortcuts'),
   });
 
   const bulk = async (action: 'approve' | 'reject', reason?: string) => {
@@ -126,7 +163,7 @@ export const QueuePage = () => {
         type: refused.length ? 'warning' : 'success',
         message: refused.length ? t('queue.bulkRefused', { outcome, count: refused.length, reasons: time.list([...new Set(refused.map((r) => errorText(r)))]) }) : outcome,
       });
-      setRejecting(false);
+      setDialog(null);
       await load();
     } catch (e) {
       toggleNotification({ type: 'danger', message: errorText(errorOf(e)) });
@@ -207,6 +244,11 @@ export const QueuePage = () => {
                   {labels.kind(row.kind)}
                 </Typography>
                 <UserText language={row.language} text={row.excerpt.slice(0, 160)} variant="pi" textColor="neutral600" display="block" />
+                {row.others.length > 0 && (
+                  <Typography variant="pi" textColor="primary600" display="block" data-testid="queue-row-others">
+                    {rich('presence.onIt', { names: <bdi key="names">{time.list(row.others.map((o) => o.name))}</bdi>, since: time.ago(row.others[0].since) })}
+                  </Typography>
+                )}
               </Td>
               <Td><Typography>{state === 'pending' ? time.waited(row.createdAt) : time.ago(row.decidedAt ?? row.createdAt)}</Typography></Td>
               <Td style={{ whiteSpace: 'normal' }}>
@@ -238,8 +280,8 @@ export const QueuePage = () => {
         subtitle={pendingSummary}
         primaryAction={
           <Flex gap={2}>
-            <Button variant="secondary" onClick={() => navigate('questions')}>{t('nav.questions')}</Button>
-            <Button variant="secondary" onClick={() => navigate('dashboard')}>{t('nav.dashboard')}</Button>
+            {canQuestions && <Button variant="secondary" onClick={() => navigate('questions')}>{t('nav.questions')}</Button>}
+            {canDashboard && <Button variant="secondary" onClick={() => navigate('dashboard')}>{t('nav.dashboard')}</Button>}
             {canHandlePeople && (
               <Button variant="tertiary" onClick={() => navigate('people')}>
                 {t('nav.people')}
@@ -262,6 +304,26 @@ export const QueuePage = () => {
             <Flex gap={2} wrap="wrap" alignItems="flex-end">
               {overview && overview.regions.length > 1 && (
                 <FilterSelect label={t('filter.region')} placeholder={t('filter.allRegions')} width="140px" options={Object.fromEntries(overview.regions.map((r) => [r.code, labels.region(r.code)]))} value={params.get('region')} onChange={(v) => set({ region: v })} />
+              )}
+              {phases.length > 0 && (
+                <FilterSelect
+                  label={t('filter.phase')}
+                  placeholder={t('filter.allPhases')}
+                  width="240px"
+                  options={Object.fromEntries(phases.map((p) => [p.documentId, t('filter.phaseOption', { region: p.region?.code ?? '–', phase: p.title })]))}
+                  value={params.get('phase')}
+                  onChange={(v) => set({ phase: v, guidingQuestion: undefined })}
+                />
+              )}
+              {phase && phase.guidingQuestions.length > 0 && (
+                <FilterSelect
+                  label={t('filter.question')}
+                  placeholder={t('filter.allQuestions')}
+                  width="240px"
+                  options={Object.fromEntries(phase.guidingQuestions.map((q) => [q.documentId, t('question.withText', { position: q.position, text: q.text.length > 60 ? `${q.text.slice(0, 60)}…` : q.text })]))}
+                  value={params.get('guidingQuestion')}
+                  onChange={(v) => set({ guidingQuestion: v })}
+                />
               )}
               <FilterSelect label={t('filter.kind')} placeholder={t('filter.allKinds')} width="160px" options={labels.kinds} value={params.get('kind')} onChange={(v) => set({ kind: v })} />
               <FilterSelect label={t('filter.category')} placeholder={t('filter.allCategories')} width="220px" options={labels.categories} value={params.get('stakeholderCategory')} onChange={(v) => set({ stakeholderCategory: v })} />
@@ -295,13 +357,13 @@ export const QueuePage = () => {
               )}
             </Flex>
 
-            {state === 'pending' && selected.length > 0 && (
+            {state === 'pending' && canDecide && selected.length > 0 && (
               <Flex gap={2}>
                 <Typography>{t('queue.selected', { count: selected.length })}</Typography>
-                <Button variant="success" onClick={() => bulk('approve')}>
+                <Button variant="success" onClick={() => setDialog('approve')}>
                   {t('queue.approveSelected')}
                 </Button>
-                <Button variant="danger-light" onClick={() => setRejecting(true)}>
+                <Button variant="danger-light" onClick={() => setDialog('reject')}>
                   {t('queue.rejectSelected')}
                 </Button>
               </Flex>
@@ -331,14 +393,18 @@ export const QueuePage = () => {
           </Flex>
         </Tabs.Root>
       </Layouts.Content>
+      <FormDialog open={dialog === 'approve'} title={t('approve.titleBulk', { count: selected.length })} confirmLabel={t('action.approve')} confirmVariant="success" confirmFocused onClose={() => setDialog(null)} onConfirm={() => void bulk('approve')}>
+        <Typography>{t('approve.helpBulk')}</Typography>
+      </FormDialog>
+      <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
       <ReasonDialog
-        open={rejecting}
+        open={dialog === 'reject'}
         title={t('queue.rejectTitle', { count: selected.length })}
         confirmLabel={t('action.reject')}
         templates={overview?.rejectionReasons}
         language={selectedLanguages.length === 1 ? selectedLanguages[0] : null}
         onConfirm={(reason) => bulk('reject', reason)}
-        onClose={() => setRejecting(false)}
+        onClose={() => setDialog(null)}
       />
     </Page.Main>
   );

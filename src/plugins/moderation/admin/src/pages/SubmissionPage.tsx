@@ -16,16 +16,18 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { errorOf, useModerationApi, type Overview, type ScreeningFlag, type SubmissionDetail } from '../api';
+import { errorOf, useModerationApi, type Overview, type PresenceStatus, type ScreeningFlag, type SubmissionDetail } from '../api';
 import { FlagBadges } from '../components/FlagBadges';
 import { FormDialog } from '../components/FormDialog';
 import { ReasonDialog } from '../components/ReasonDialog';
+import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { directionOf, useErrorText, useT, useTime, type MessageKey } from '../i18n';
 import { displayText, useLabels, UserText } from '../labels';
+import { usePresence } from '../usePresence';
 import { useShortcuts } from '../useShortcuts';
 import { Select } from '../components/Select';
 
@@ -90,18 +92,26 @@ const Submission = ({ documentId }: { documentId: string }) => {
   const labels = useLabels();
   const errorText = useErrorText();
   const { locale } = useIntl();
+  const {
+    allowedActions: { canDecide, canReply, canEdit },
+  } = useRBAC({
+    decide: [{ action: 'plugin::moderation.decide', subject: null }],
+    reply: [{ action: 'plugin::moderation.reply', subject: null }],
+    edit: [{ action: 'plugin::moderation.edit', subject: null }],
+  });
   const location = useLocation() as { state?: { ids?: string[] } };
   const { toggleNotification } = useNotification();
   const [submission, setSubmission] = useState<SubmissionDetail | null>(null);
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<null | 'reject' | 'retract' | 'redact' | 'translate'>(null);
+  const [dialog, setDialog] = useState<null | 'approve' | 'reject' | 'retract' | 'redact' | 'translate' | 'shortcuts'>(null);
   const [reply, setReply] = useState('');
   const [busy, setBusy] = useState(false);
   const [retractTo, setRetractTo] = useState<'pending' | 'rejected'>('pending');
   const [redaction, setRedaction] = useState({ title: '', body: '' });
   const [translation, setTranslation] = useState({ language: '', title: '', body: '' });
   const [shownTranslation, setShownTranslation] = useState<string | null>(null);
+  const [decidedElsewhere, setDecidedElsewhere] = useState<PresenceStatus | null>(null);
 
   const load = useCallback(async () => {
     setError(null);
@@ -148,11 +158,20 @@ const Submission = ({ documentId }: { documentId: string }) => {
   };
 
   const approve = () => run(() => api.approve(documentId), 'submission.approvedDone', 'next');
+  // What this role may do to it: the server checks the same actions on every route.
   const pending = submission?.moderationState === 'pending';
+  const others = usePresence(documentId, pending, (status) => {
+    setDialog(null);
+    setDecidedElsewhere(status);
+    void load();
+  });
+  const decidable = pending && canDecide;
 
+  // Approving publishes at once: the shortcut and the button both ask first, Enter confirms.
   useShortcuts({
-    a: () => pending && !busy && void approve(),
-    r: () => pending && setDialog('reject'),
+    a: () => decidable && !busy && setDialog('approve'),
+    r: () => decidable && setDialog('reject'),
+    '?': () => setDialog('shortcuts'),
     n: () => void next(),
     j: () => void next(),
   });
@@ -212,17 +231,17 @@ const Submission = ({ documentId }: { documentId: string }) => {
             <Badge backgroundColor={badge.background} textColor={badge.text} size="M">
               {labels.state(s.moderationState)}
             </Badge>
-            {pending && (
+            {decidable && (
               <>
                 <Button variant="danger-light" onClick={() => setDialog('reject')} disabled={busy}>
                   {t('action.reject')}
                 </Button>
-                <Button variant="success" onClick={approve} loading={busy}>
+                <Button variant="success" onClick={() => setDialog('approve')} loading={busy}>
                   {t('action.approve')}
                 </Button>
               </>
             )}
-            {s.moderationState === 'approved' && (
+            {s.moderationState === 'approved' && canDecide && (
               <Button variant="danger-light" onClick={() => setDialog('retract')}>
                 {t('action.retract')}
               </Button>
@@ -236,6 +255,20 @@ const Submission = ({ documentId }: { documentId: string }) => {
       <Layouts.Content>
         <Grid.Root gap={4}>
           <Grid.Item col={8} s={12} direction="column" alignItems="stretch" gap={4}>
+            {decidedElsewhere && (
+              <Alert variant="warning" title={t('presence.decidedTitle')} closeLabel={t('common.close')} onClose={() => setDecidedElsewhere(null)} data-testid="decided-elsewhere">
+                {rich('presence.decided', { name: <bdi key="name">{decidedElsewhere.decidedBy ?? t('presence.someone')}</bdi>, state: labels.state(decidedElsewhere.moderationState) })}
+              </Alert>
+            )}
+            {pending && others.length > 0 && (
+              <Alert variant="default" title={t('presence.othersTitle')} closeLabel={t('common.close')} data-testid="others-on-it">
+                {others.map((o) => (
+                  <Typography key={o.moderatorId} display="block">
+                    {rich('presence.other', { name: <bdi key="name">{o.name}</bdi>, since: time.ago(o.since) })}
+                  </Typography>
+                ))}
+              </Alert>
+            )}
             {(s.screeningFlags?.length ?? 0) > 0 && (
               <Alert variant="warning" title={t('submission.screening')} closeLabel={t('common.close')}>
                 {time.list(s.screeningFlags!.map((f) => t('submission.screeningItem', { flag: labels.flag(f.kind), match: f.match })))}
@@ -250,7 +283,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
               <Typography variant="omega" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.6 }} data-testid="submission-body" lang={s.language} dir={directionOf(s.language)}>
                 <Highlighted text={displayText(s.body)} flags={s.screeningFlags} />
               </Typography>
-              {pending && (
+              {pending && canEdit && (
                 <Flex gap={2}>
                   <Button
                     variant="tertiary"
@@ -272,7 +305,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
                     {labels.language(tr.language)}
                   </Button>
                 ))}
-                {(pending || s.moderationState === 'approved') && (
+                {(pending || s.moderationState === 'approved') && canEdit && (
                   <Button variant="tertiary" onClick={() => setDialog('translate')}>
                     {t('translations.add')}
                   </Button>
@@ -310,7 +343,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
                   <UserText text={r.body} style={{ whiteSpace: 'pre-wrap' }} display="block" />
                 </Box>
               ))}
-              {s.moderationState !== 'withdrawn' && (
+              {s.moderationState !== 'withdrawn' && canReply && (
                 <Flex direction="column" alignItems="stretch" gap={2}>
                   <Field.Root name="reply">
                     <Field.Label>{t('replies.label')}</Field.Label>
@@ -416,6 +449,10 @@ const Submission = ({ documentId }: { documentId: string }) => {
         </Grid.Root>
       </Layouts.Content>
 
+      <FormDialog open={dialog === 'approve'} title={t('approve.title')} confirmLabel={t('action.approve')} confirmVariant="success" confirmFocused busy={busy} onClose={() => setDialog(null)} onConfirm={() => void approve()}>
+        <Typography>{t('approve.help')}</Typography>
+      </FormDialog>
+      <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
       <ReasonDialog open={dialog === 'reject'} title={t('reject.title')} confirmLabel={t('action.reject')} templates={overview?.rejectionReasons} language={s.language} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.reject(documentId, reason), 'submission.rejectedDone', 'next')} />
       <ReasonDialog open={dialog === 'retract'} title={t('retract.title')} confirmLabel={t('action.retract')} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.retract(documentId, retractTo, reason), 'submission.retractedDone')}>
         <Field.Root name="to">

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { createHash } from 'node:crypto';
 import type { Context } from 'koa';
 import { rejectionReasonsOf, type ModerationConfig } from '../config';
 import { moderatorOf } from './moderator';
@@ -13,11 +14,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const body = (ctx: Context) => (ctx.request.body ?? {}) as Body;
 
   return {
+    /**
+     * The queue, with who else is on each row. The workspace polls it: an ETag and `no-cache` let
+     * the browser revalidate, so an unchanged queue costs a 304 and no body.
+     */
     async find(ctx: Context) {
-      ctx.body = await service('queue').list((await moderator(ctx)).scope, ctx.query);
+      const me = await moderator(ctx);
+      const queue = (await service('queue').list(me.scope, ctx.query)) as { data: { documentId: string }[] };
+      const others = await service('presence').others(queue.data.map((row) => row.documentId), me.id);
+      ctx.body = { ...queue, data: queue.data.map((row) => ({ ...row, others: others[row.documentId] ?? [] })) };
+      ctx.set('Cache-Control', 'private, no-cache');
+      ctx.set('ETag', `"${createHash('sha1').update(JSON.stringify(ctx.body)).digest('base64url')}"`);
+      if (ctx.fresh) ctx.status = 304;
     },
     async findOne(ctx: Context) {
-      ctx.body = { data: await service('queue').detail((await moderator(ctx)).scope, ctx.params.documentId) };
+      const me = await moderator(ctx);
+      const submission = (await service('queue').detail(me.scope, ctx.params.documentId)) as { documentId: string };
+      const others = await service('presence').others([submission.documentId], me.id);
+      ctx.body = { data: { ...submission, others: others[submission.documentId] ?? [] } };
+    },
+    async present(ctx: Context) {
+      ctx.body = { data: await service('presence').mark(ctx.params.documentId, await moderator(ctx)) };
+    },
+    async leave(ctx: Context) {
+      await service('presence').leave(ctx.params.documentId, await moderator(ctx));
+      ctx.status = 204;
     },
     async approve(ctx: Context) {
       ctx.body = { data: await service('lifecycle').approve(ctx.params.documentId, await moderator(ctx)) };

@@ -25,6 +25,9 @@ export default {
       { method: 'GET', path: '/submissions', handler: 'submissions.find', config: allowed(ACTIONS.read) },
       { method: 'POST', path: '/submissions/bulk', handler: 'submissions.bulk', config: allowed(ACTIONS.decide) },
       { method: 'GET', path: '/submissions/:documentId', handler: 'submissions.findOne', config: allowed(ACTIONS.read) },
+      // Who else has it open: said while the page is open, withdrawn when it closes.
+      { method: 'POST', path: '/submissions/:documentId/presence', handler: 'submissions.present', config: allowed(ACTIONS.read) },
+      { method: 'DELETE', path: '/submissions/:documentId/presence', handler: 'submissions.leave', config: allowed(ACTIONS.read) },
       { method: 'POST', path: '/submissions/:documentId/approve', handler: 'submissions.approve', config: allowed(ACTIONS.decide) },
       { method: 'POST', path: '/submissions/:documentId/reject', handler: 'submissions.reject', config: allowed(ACTIONS.decide) },
       { method: 'POST', path: '/submissions/:documentId/retract', handler: 'submissions.retract', config: allowed(ACTIONS.decide) },

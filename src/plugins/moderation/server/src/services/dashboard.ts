@@ -46,13 +46,15 @@ const dayOf = (date: string) => new Date(date).toISOString().slice(0, 10);
  * also given as numbers, for the tables beside the charts.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The phases of the user's regions, each with its guiding questions (once each: the English row, draft or posted) to filter the queue by. */
   async phases(scope: RegionScope) {
-    return strapi.db.query('api::phase.phase').findMany({
+    const phases = (await strapi.db.query('api::phase.phase').findMany({
       where: scope === 'all' ? {} : { region: { code: { $in: scope } } },
       select: ['documentId', 'title', 'kind', 'reviewCycle', 'opensAt', 'closesAt', 'isDemo'],
-      populate: { region: { select: ['code'] } },
+      populate: { region: { select: ['code'] }, guidingQuestions: { select: ['documentId', 'position', 'text'], where: { locale: 'en' }, orderBy: { position: 'asc' } } },
       orderBy: [{ opensAt: 'desc' }, { id: 'desc' }],
-    });
+    })) as { guidingQuestions: { documentId: string; position: number; text: string }[] }[];
+    return phases.map((phase) => ({ ...phase, guidingQuestions: [...new Map(phase.guidingQuestions.map((q) => [q.documentId, q])).values()] }));
   },
 
   async forPhase(scope: RegionScope, phaseDocumentId: string, now = Date.now()) {

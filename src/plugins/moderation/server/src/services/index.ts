@@ -5,6 +5,7 @@ import exports from './exports';
 import lifecycle from './lifecycle';
 import notifications from './notifications';
 import outreach from './outreach';
+import presence from './presence';
 import privacy from './privacy';
 import queue from './queue';
 import questions from './questions';
@@ -12,4 +13,4 @@ import scope from './scope';
 import screening from './screening';
 import summaries from './summaries';
 
-export default { approved, dashboard, events, exports, lifecycle, notifications, outreach, privacy, queue, questions, scope, screening, summaries };
+export default { approved, dashboard, events, exports, lifecycle, notifications, outreach, presence, privacy, queue, questions, scope, screening, summaries };
