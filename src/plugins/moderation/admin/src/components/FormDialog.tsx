@@ -1,6 +1,6 @@
 import { Button, Flex, Modal } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { directionOf, useT } from '../i18n';
+import { useT } from '../i18n';
+import { WorkspaceDialog } from './WorkspaceDialog';
 
 type Props = {
   open: boolean;
@@ -16,33 +16,28 @@ type Props = {
   children: React.ReactNode;
 };
 
-/**
- * A dialog with fields, Cancel, and one confirming action. It is labelled by its title, and
- * carries the workspace's language and direction itself because it renders outside the root.
- */
+/** A dialog with fields, Cancel, and one confirming action. */
 export const FormDialog = ({ open, title, confirmLabel, confirmVariant = 'default', disabled, busy, confirmFocused, onConfirm, onClose, children }: Props) => {
   const { t } = useT();
-  const { locale } = useIntl();
   return (
-    <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
-      <Modal.Content lang={locale} dir={directionOf(locale)}>
-        <Modal.Header closeLabel={t('common.close')}>
-          <Modal.Title>{title}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            {children}
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
+    <WorkspaceDialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      footer={
+        <>
           <Modal.Close>
             <Button variant="tertiary">{t('common.cancel')}</Button>
           </Modal.Close>
           <Button variant={confirmVariant} disabled={disabled || busy} loading={busy} onClick={onConfirm} autoFocus={confirmFocused}>
             {confirmLabel}
           </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+        </>
+      }
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        {children}
+      </Flex>
+    </WorkspaceDialog>
   );
 };

@@ -1,6 +1,6 @@
-import { Flex, Modal, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
-import { directionOf, useT, type MessageKey } from '../i18n';
+import { Flex, Typography } from '@strapi/design-system';
+import { useT, type MessageKey } from '../i18n';
+import { WorkspaceDialog } from './WorkspaceDialog';
 
 const SHORTCUTS: { title: MessageKey; keys: [string, MessageKey][] }[] = [
   {
@@ -25,39 +25,31 @@ const SHORTCUTS: { title: MessageKey; keys: [string, MessageKey][] }[] = [
 /** Every single-key shortcut of the workspace, shown on `?`. */
 export const ShortcutsDialog = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
   const { t } = useT();
-  const { locale } = useIntl();
   return (
-    <Modal.Root open={open} onOpenChange={(isOpen: boolean) => !isOpen && onClose()}>
-      <Modal.Content lang={locale} dir={directionOf(locale)}>
-        <Modal.Header closeLabel={t('common.close')}>
-          <Modal.Title>{t('shortcuts.title')}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            {SHORTCUTS.map((group) => (
-              <Flex key={group.title} direction="column" alignItems="stretch" gap={2}>
-                <Typography variant="sigma" tag="h3">
-                  {t(group.title)}
-                </Typography>
-                <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 16px', margin: 0 }}>
-                  {group.keys.map(([key, description]) => (
-                    <div key={key} style={{ display: 'contents' }}>
-                      <dt>
-                        <kbd dir="ltr" style={{ fontFamily: 'monospace', border: '1px solid #c0c0cf', borderRadius: 4, padding: '0 6px' }}>
-                          {key}
-                        </kbd>
-                      </dt>
-                      <dd style={{ margin: 0 }}>
-                        <Typography>{t(description)}</Typography>
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
-              </Flex>
-            ))}
+    <WorkspaceDialog open={open} title={t('shortcuts.title')} onClose={onClose}>
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        {SHORTCUTS.map((group) => (
+          <Flex key={group.title} direction="column" alignItems="stretch" gap={2}>
+            <Typography variant="sigma" tag="h3">
+              {t(group.title)}
+            </Typography>
+            <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '6px 16px', margin: 0 }}>
+              {group.keys.map(([key, description]) => (
+                <div key={key} style={{ display: 'contents' }}>
+                  <dt>
+                    <kbd dir="ltr" style={{ fontFamily: 'monospace', border: '1px solid #c0c0cf', borderRadius: 4, padding: '0 6px' }}>
+                      {key}
+                    </kbd>
+                  </dt>
+                  <dd style={{ margin: 0 }}>
+                    <Typography>{t(description)}</Typography>
+                  </dd>
+                </div>
+              ))}
+            </dl>
           </Flex>
-        </Modal.Body>
-      </Modal.Content>
-    </Modal.Root>
+        ))}
+      </Flex>
+    </WorkspaceDialog>
   );
 };
