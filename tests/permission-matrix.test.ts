@@ -25,7 +25,14 @@ const PRINCIPALS = [
 type Principal = (typeof PRINCIPALS)[number];
 
 /** A row per endpoint: the status each principal gets, in the order of PRINCIPALS. */
-type Row = { endpoint: string; method: 'get' | 'post' | 'put' | 'delete'; path: (id: string) => string; subject?: 'published' | 'own-pending' | 'pending' | 'approved' | 'pending-attachment' | 'published-attachment'; body?: () => Record<string, unknown>; expect: number[] };
+type Row = {
+  endpoint: string;
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: (id: string) => string;
+  subject?: 'published' | 'own-pending' | 'own-returned' | 'pending' | 'approved' | 'pending-attachment' | 'published-attachment' | 'author' | 'author-suspension';
+  body?: () => Record<string, unknown>;
+  expect: number[];
+};
 
 //                 public auth  m-s  stak  un   hub   ro   full  modU modE  sec  super
 const READ = /**/ [403, 200, 200, 200, 200, 200, 200, 200, 401, 401, 401, 401];
@@ -37,6 +44,11 @@ const DECIDE = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 200, 403, 200, 200
 const REPLY = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 201, 403, 201, 201];
 // Leaving removes one's own mark only, so it is harmless anywhere; still admins only.
 const LEAVE = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 204, 204, 204, 204];
+// Sending back someone else's submission: it does not exist for a Hub author.
+const NOT_THEIRS = [403, 403, 403, 404, 404, 403, 403, 403, 401, 401, 401, 401];
+// An author who posted in UNECE only: absent for the ESCAP moderator.
+const AUTHOR = /**/ [401, 401, 401, 401, 401, 401, 401, 401, 200, 404, 200, 200];
+const SANCTION = [401, 401, 401, 401, 401, 401, 401, 401, 201, 404, 201, 201];
 // A file is read by whoever may read a document holding it: its author (the stakeholder, or the
 // un-system author of their own cell) and the admins of its region while pending; anyone once published.
 const PENDING_FILE = [404, 404, 404, 200, 200, 404, 404, 404, 200, 404, 200, 200];
@@ -48,6 +60,8 @@ const COLLECTIONS = Object.keys(TYPES);
 
 let app: TestApp;
 let question: string;
+/** A Hub account that posted in UNECE, on whom the sanction rows act. */
+let sanctionedAuthor: number;
 const credentials: Partial<Record<Principal, string>> = {};
 const published: Record<string, string> = {};
 
@@ -58,7 +72,8 @@ const ROWS: Row[] = [
     { endpoint: `POST /api/${c === 'submissions' ? 'regions' : c} (no such route)`, method: 'post', path: () => `/api/${c === 'submissions' ? 'regions' : c}`, body: () => ({ data: {} }), expect: NOBODY },
   ]),
   { endpoint: 'POST /api/submissions', method: 'post', path: () => '/api/submissions', body: () => ({ data: validSubmission(question) }), expect: POSTING },
-  { endpoint: 'PUT /api/submissions/:id (no such route)', method: 'put', path: () => `/api/submissions/${published.submissions}`, body: () => ({ data: { title: 'Changed' } }), expect: NOBODY },
+  { endpoint: "PUT /api/submissions/:id (someone else's, published)", method: 'put', path: () => `/api/submissions/${published.submissions}`, body: () => ({ data: validSubmission(question) }), expect: NOT_THEIRS },
+  { endpoint: 'PUT /api/submissions/:id (own, returned)', method: 'put', path: (id) => `/api/submissions/${id}`, subject: 'own-returned', body: () => ({ data: validSubmission(question) }), expect: OWN },
   { endpoint: 'DELETE /api/submissions/:id (no such route)', method: 'delete', path: () => `/api/submissions/${published.submissions}`, expect: NOBODY },
   { endpoint: 'GET /api/submissions/mine', method: 'get', path: () => '/api/submissions/mine', expect: OWN },
   { endpoint: 'GET /api/submissions/mine/:id', method: 'get', path: (id) => `/api/submissions/mine/${id}`, subject: 'own-pending', expect: OWN },
@@ -71,6 +86,10 @@ const ROWS: Row[] = [
   { endpoint: 'POST /moderation/submissions/:id/approve', method: 'post', path: (id) => `/moderation/submissions/${id}/approve`, subject: 'pending', expect: DECIDE },
   { endpoint: 'POST /moderation/submissions/:id/reject', method: 'post', path: (id) => `/moderation/submissions/${id}/reject`, subject: 'pending', body: () => ({ reason: 'Off topic.' }), expect: DECIDE },
   { endpoint: 'POST /moderation/submissions/:id/retract', method: 'post', path: (id) => `/moderation/submissions/${id}/retract`, subject: 'approved', body: () => ({ to: 'pending', reason: 'Personal data.' }), expect: DECIDE },
+  { endpoint: 'POST /moderation/submissions/:id/return', method: 'post', path: (id) => `/moderation/submissions/${id}/return`, subject: 'pending', body: () => ({ note: 'Remove the names.' }), expect: DECIDE },
+  { endpoint: 'GET /moderation/authors/:id', method: 'get', path: (id) => `/moderation/authors/${id}`, subject: 'author', expect: AUTHOR },
+  { endpoint: 'POST /moderation/authors/:id/sanctions', method: 'post', path: (id) => `/moderation/authors/${id}/sanctions`, subject: 'author', body: () => ({ kind: 'warning', reason: 'Keep to the question.' }), expect: SANCTION },
+  { endpoint: 'POST /moderation/authors/:id/sanctions/:sanctionId/lift', method: 'post', path: (id) => `/moderation/authors/${id}/lift`, subject: 'author-suspension', expect: AUTHOR },
   { endpoint: 'POST /moderation/submissions/:id/presence', method: 'post', path: (id) => `/moderation/submissions/${id}/presence`, subject: 'pending', expect: DECIDE },
   { endpoint: 'DELETE /moderation/submissions/:id/presence', method: 'delete', path: (id) => `/moderation/submissions/${id}/presence`, subject: 'pending', expect: LEAVE },
   { endpoint: 'POST /moderation/submissions/:id/replies', method: 'post', path: (id) => `/moderation/submissions/${id}/replies`, subject: 'pending', body: () => ({ body: 'Thank you.' }), expect: REPLY },
@@ -88,6 +107,11 @@ beforeAll(async () => {
   credentials['moderator-escap'] = await adminLogin(app, 'moderator.escap@example.org');
   credentials.secretariat = await adminLogin(app, 'secretariat@example.org');
   credentials['super-admin'] = await adminLogin(app, 'admin@example.org');
+  const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'stakeholder' } })) as { id: number };
+  const account = await app.strapi.plugin('users-permissions').service('user').add({ username: 'matrix-author', email: 'matrix-author@example.org', password: 'Matrix-Author-2024', provider: 'local', confirmed: true, blocked: false, stakeholderCategory: 'academia', displayName: 'Matrix Author', role: role.id });
+  sanctionedAuthor = account.id;
+  const authorJwt = await hubLogin(app, 'matrix-author@example.org', 'Matrix-Author-2024');
+  await app.http().post('/api/submissions').set('Authorization', `Bearer ${authorJwt}`).send({ data: validSubmission(question) }).expect(201);
   const phase = await app.strapi.documents('api::phase.phase').findFirst({});
   await app.strapi.documents('api::summary.summary').create({ data: { phase: phase!.documentId, title: 'Summary', body: 'Consolidated.' } as never, status: 'published' });
   for (const c of COLLECTIONS) {
@@ -102,6 +126,12 @@ afterAll(async () => {
 /** A submission in the state a row needs, made afresh for each cell so that cells never share state. */
 async function subject(kind: Row['subject'], principal: Principal): Promise<string> {
   if (!kind) return '';
+  if (kind === 'author') return String(sanctionedAuthor);
+  if (kind === 'author-suspension') {
+    // "<author>/sanctions/<id>": a suspension of an author of its own, so that none outlives its cell for the others.
+    const suspension = (await app.strapi.plugin('moderation').service('sanctions').impose({ kind: 'moderator', id: 1, name: 'Matrix', scope: 'all' }, sanctionedAuthor, { kind: 'suspension', reason: 'Matrix.', days: 1 })) as { id: number };
+    return `${sanctionedAuthor}/sanctions/${suspension.id}`;
+  }
   const author = principal === 'un-system' ? 'un-system' : 'stakeholder';
   if (kind === 'pending-attachment' || kind === 'published-attachment') {
     // "documentId /api/files/address" of a submission with one PDF.
@@ -114,6 +144,9 @@ async function subject(kind: Row['subject'], principal: Principal): Promise<stri
   }
   const res = await app.http().post('/api/submissions').set('Authorization', `Bearer ${credentials[author]}`).send({ data: validSubmission(question) });
   const documentId = res.body.data.documentId as string;
+  if (kind === 'own-returned') {
+    await app.http().post(`/moderation/submissions/${documentId}/return`).set('Authorization', `Bearer ${credentials['super-admin']}`).send({ note: 'Change it.' }).expect(200);
+  }
   if (kind === 'approved') {
     await app.http().post(`/moderation/submissions/${documentId}/approve`).set('Authorization', `Bearer ${credentials['super-admin']}`);
   }

@@ -77,7 +77,8 @@ export const SUBMISSION_KINDS = {
   feedback: 'Feedback',
 } as const;
 
-export const MODERATION_STATES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+/** In the order the workspace shows them: returned posts wait on their authors, the others are decided. */
+export const MODERATION_STATES = ['pending', 'returned', 'approved', 'rejected', 'withdrawn'] as const;
 export type ModerationState = (typeof MODERATION_STATES)[number];
 
 export const PHASE_KINDS = ['pre_review', 'post_review'] as const;

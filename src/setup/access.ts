@@ -21,8 +21,8 @@ const READ_ACTIONS = HUB_READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}
 /** What every signed-in Hub user may do with their own account. */
 const OWN_ACCOUNT_ACTIONS = ['plugin::users-permissions.user.me', 'plugin::users-permissions.auth.changePassword'];
 
-/** Posting, the author's own list, and withdrawing: the roles that may post (DESIGN.md). Files are read at /api/files. */
-const POSTING_ACTIONS = ['create', 'mine', 'mineOne', 'withdraw'].map((action) => `api::submission.submission.${action}`);
+/** Posting, the author's own list, sending a returned post back, and withdrawing: the roles that may post (DESIGN.md). Files are read at /api/files. */
+const POSTING_ACTIONS = ['create', 'mine', 'mineOne', 'resubmit', 'withdraw'].map((action) => `api::submission.submission.${action}`);
 
 /** The roles the secretariat assigns; a registered user without one keeps `authenticated`. */
 export const HUB_ROLES = [

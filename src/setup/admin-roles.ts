@@ -69,7 +69,7 @@ const OWN_MEDIA: AdminPermission[] = [
 ];
 
 /** The moderation plugin's actions; which regions they reach follows the submission read permission above. */
-const MODERATION = ['read', 'decide', 'reply', 'edit', 'dashboard', 'questions'].map((action) => `plugin::moderation.${action}`);
+const MODERATION = ['read', 'decide', 'reply', 'edit', 'dashboard', 'questions', 'sanction'].map((action) => `plugin::moderation.${action}`);
 
 const secretariatPermissions = (): AdminPermission[] => [
   ...contentPermissions('api::region.region', ['read', 'update']),

@@ -787,7 +787,7 @@ export interface ApiSubmissionSubmission extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Private;
     moderationState: Schema.Attribute.Enumeration<
-      ['pending', 'approved', 'rejected', 'withdrawn']
+      ['pending', 'returned', 'approved', 'rejected', 'withdrawn']
     > &
       Schema.Attribute.Required &
       Schema.Attribute.Private &
@@ -1025,6 +1025,75 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginModerationAuthorSanction
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'moderation_author_sanctions';
+  info: {
+    description: 'Warnings, suspensions and blocks of Hub authors: who, why, until when, and who lifted them';
+    displayName: 'Author sanction';
+    pluralName: 'author-sanctions';
+    singularName: 'author-sanction';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    author: Schema.Attribute.Relation<
+      'manyToOne',
+      'plugin::users-permissions.user'
+    > &
+      Schema.Attribute.Private;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    endsAt: Schema.Attribute.DateTime;
+    issuedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    issuedById: Schema.Attribute.Integer;
+    issuedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    kind: Schema.Attribute.Enumeration<['warning', 'suspension', 'block']> &
+      Schema.Attribute.Required;
+    liftedAt: Schema.Attribute.DateTime;
+    liftedByName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    liftReason: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::moderation.author-sanction'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    regionCode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 16;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginModerationModerationEvent
   extends Struct.CollectionTypeSchema {
   collectionName: 'moderation_events';
@@ -1053,6 +1122,8 @@ export interface PluginModerationModerationEvent
         'rejected',
         'retracted',
         'withdrawn',
+        'returned',
+        'resubmitted',
         'replied',
         'redacted',
         'translated',
@@ -1073,7 +1144,7 @@ export interface PluginModerationModerationEvent
       Schema.Attribute.Private;
     details: Schema.Attribute.JSON;
     fromState: Schema.Attribute.Enumeration<
-      ['pending', 'approved', 'rejected', 'withdrawn']
+      ['pending', 'returned', 'approved', 'rejected', 'withdrawn']
     >;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
@@ -1097,7 +1168,7 @@ export interface PluginModerationModerationEvent
         maxLength: 64;
       }>;
     toState: Schema.Attribute.Enumeration<
-      ['pending', 'approved', 'rejected', 'withdrawn']
+      ['pending', 'returned', 'approved', 'rejected', 'withdrawn']
     >;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -1656,6 +1727,7 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::moderation.author-sanction': PluginModerationAuthorSanction;
       'plugin::moderation.moderation-event': PluginModerationModerationEvent;
       'plugin::moderation.outreach-record': PluginModerationOutreachRecord;
       'plugin::moderation.question-feedback': PluginModerationQuestionFeedback;

@@ -35,6 +35,12 @@ export default factories.createCoreController(UID, ({ strapi }) => ({
     ctx.body = { data: await strapi.service(UID).findOwn(ctx.state.user, ctx.params.id) };
   },
 
+  /** PUT on one's own returned submission: the changed version, sent back to the moderators. */
+  async resubmit(ctx: Context) {
+    const { data, files } = readPosting(ctx);
+    ctx.body = { data: await strapi.service(UID).resubmitOwn(ctx.state.user, ctx.params.id, data, files) };
+  },
+
   async withdraw(ctx: Context) {
     ctx.body = { data: await strapi.service(UID).withdrawOwn(ctx.state.user, ctx.params.id) };
   },

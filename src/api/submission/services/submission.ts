@@ -1,9 +1,11 @@
 import { factories } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
 import { checkAttachments, type UploadedFile } from '../attachments';
 import { publicNameOf } from '../../../utils/person-name';
-import { parseSubmissionInput } from '../input';
+import { parseSubmissionInput, type SubmissionInput } from '../input';
+import { MODERATION_STATES } from '../../../reference/gcm';
 
 const UID = 'api::submission.submission';
 
@@ -29,8 +31,8 @@ function ownView(row: OwnRow) {
   const { decidedAt, decisionReason, screeningFlags: _flags, decidedBy: _by, author: _author, ...rest } = row;
   return {
     ...rest,
-    // The author learns why a moderator said no, and when; not who, and not the screening notes.
-    decisionReason: row.moderationState === 'rejected' ? decisionReason : null,
+    // The author learns why a moderator said no or what to change, and when; not who, and not the screening notes.
+    decisionReason: row.moderationState === 'rejected' || row.moderationState === 'returned' ? decisionReason : null,
     decidedAt: row.moderationState === 'approved' || row.moderationState === 'rejected' ? decidedAt : null,
   };
 }
@@ -49,13 +51,16 @@ function describeWindow(phase: Phase, now: Date): string | null {
  * moderation state, publication) is set here; the lifecycle service of the moderation plugin
  * creates the pending draft and logs it.
  */
-export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Strapi }) => ({
-  async submit(user: HubUser, raw: unknown, files: UploadedFile[] = []) {
-    await this.assertWithinRateLimit(user);
-    const authorName = publicNameOf(user);
-    const input = parseSubmissionInput(raw);
-    const now = new Date();
+export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Strapi }) => {
+  const upload = () => strapi.plugin('upload').service('upload');
 
+  /**
+   * Checks a posting the same way for a new submission and a returned one sent again: the
+   * question, the phase (`samePhase` for a returned one: it stays where it was posted, even
+   * after the phase closed, since it was posted in time), the reply, the category; then the
+   * screening and the files. Answers the fields to store.
+   */
+  async function prepare(user: HubUser, input: SubmissionInput, files: UploadedFile[], samePhase?: string) {
     const question = await strapi.documents('api::guiding-question.guiding-question').findOne({
       documentId: input.guidingQuestion,
       status: 'published',
@@ -64,8 +69,12 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
     if (!question) throw new errors.ValidationError(`guidingQuestion ${input.guidingQuestion} is not a posted guiding question.`);
     const phase = (question as unknown as { phase?: Phase | null }).phase;
     if (!phase?.region) throw new errors.ValidationError(`guidingQuestion ${input.guidingQuestion} belongs to no phase of a region.`);
-    const closed = describeWindow(phase, now);
-    if (closed) throw new errors.ValidationError(closed);
+    if (samePhase) {
+      if (phase.documentId !== samePhase) throw new errors.ValidationError(`guidingQuestion ${input.guidingQuestion} belongs to another phase; a returned submission stays in the phase it was posted in.`);
+    } else {
+      const closed = describeWindow(phase, new Date());
+      if (closed) throw new errors.ValidationError(closed);
+    }
 
     if (input.replyTo) {
       const parent = await strapi.documents(UID).findOne({ documentId: input.replyTo, status: 'published', populate: { phase: { fields: ['documentId'] } } });
@@ -79,85 +88,134 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
     if (!stakeholderCategory) throw new errors.ValidationError('stakeholderCategory is required: your profile has none, so say which stakeholder category you post for.');
     const organisation = input.organisation ?? user.organisation ?? null;
 
-    const screeningFlags = strapi.plugin('moderation').service('screening').screen(input);
     const attachments = await checkAttachments(files, strapi.config.get('submissions.attachments'));
+    const screeningFlags = strapi.plugin('moderation').service('screening').screen(input);
     const objectives = input.gcmObjectives?.length
       ? await strapi.documents('api::gcm-objective.gcm-objective').findMany({ filters: { number: { $in: input.gcmObjectives } }, fields: ['number'], limit: 23 })
       : [];
+    return {
+      phase: phase as Phase & { region: NonNullable<Phase['region']> },
+      attachments,
+      fields: {
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        language: input.language,
+        countries: input.countries ?? [],
+        links: input.links ?? [],
+        guidingQuestion: question.documentId,
+        replyTo: input.replyTo ?? null,
+        gcmObjectives: objectives.map((o) => o.documentId),
+        organisation,
+        stakeholderCategory,
+        screeningFlags,
+        flagged: screeningFlags.length > 0,
+      },
+    };
+  }
 
-    // In Strapi's "API Uploads" folder, where the sweep finds those that a failed posting left behind.
-    const folder = attachments.length ? await strapi.service('api::file.file').apiUploadFolder() : null;
-    const uploaded = folder ? await strapi.plugin('upload').service('upload').upload({ data: { fileInfo: attachments.map(() => ({ folder: folder.id })) }, files: attachments }) : [];
-    let created: { documentId: string };
+  /** Stores checked files in Strapi's "API Uploads" folder, where the sweep finds those a failed posting left behind. */
+  async function store(files: UploadedFile[]): Promise<{ id: number }[]> {
+    if (!files.length) return [];
+    const folder = await strapi.service('api::file.file').apiUploadFolder();
+    return upload().upload({ data: { fileInfo: files.map(() => ({ folder: folder.id })) }, files });
+  }
+
+  /** Runs `save` with the files stored; if it fails, nothing was saved and the files go too. */
+  async function withFiles<T>(files: UploadedFile[], save: (uploaded: { id: number }[]) => Promise<T>): Promise<T> {
+    const uploaded = await store(files);
     try {
-      created = await strapi.plugin('moderation').service('lifecycle').submit(
-        {
-          kind: input.kind,
-          title: input.title,
-          body: input.body,
-          language: input.language,
-          countries: input.countries ?? [],
-          links: input.links ?? [],
-          guidingQuestion: question.documentId,
-          phase: phase.documentId,
-          region: phase.region.documentId,
-          replyTo: input.replyTo,
-          gcmObjectives: objectives.map((o) => o.documentId),
-          attachments: (uploaded as { id: number }[]).map((f) => f.id),
-          author: user.documentId,
-          authorName,
-          organisation,
-          stakeholderCategory,
-          screeningFlags,
-          flagged: screeningFlags.length > 0,
-        },
-        { kind: 'author', id: user.id, name: authorName },
-      );
+      return await save(uploaded);
     } catch (error) {
-      // Nothing was saved: the files go too.
-      for (const file of uploaded) await strapi.plugin('upload').service('upload').remove(file);
+      for (const file of uploaded) await upload().remove(file);
       throw error;
     }
-    return this.findOwn(user, created.documentId);
-  },
+  }
 
-  async assertWithinRateLimit(user: HubUser) {
-    const { max, windowMinutes } = strapi.config.get('submissions.rateLimit') as { max: number; windowMinutes: number };
-    const since = new Date(Date.now() - windowMinutes * 60 * 1000);
-    const recent = await strapi.db.query(UID).count({ where: { author: { id: user.id }, publishedAt: null, createdAt: { $gt: since } } });
-    if (recent >= max) {
-      throw new errors.RateLimitError(`You have posted ${recent} submissions in the last ${windowMinutes} minutes, the most allowed; try again later.`);
-    }
-  },
+  return {
+    async submit(user: HubUser, raw: unknown, files: UploadedFile[] = []) {
+      await strapi.plugin('moderation').service('sanctions').assertMayPost(user.id);
+      await this.assertWithinRateLimit(user);
+      const authorName = publicNameOf(user);
+      const { phase, attachments, fields } = await prepare(user, parseSubmissionInput(raw), files);
+      const created = await withFiles(attachments, (uploaded) =>
+        strapi.plugin('moderation').service('lifecycle').submit(
+          {
+            ...fields,
+            phase: phase.documentId,
+            region: phase.region.documentId,
+            attachments: uploaded.map((f) => f.id),
+            author: user.documentId,
+            authorName,
+          },
+          { kind: 'author', id: user.id, name: authorName },
+        ) as Promise<{ documentId: string }>,
+      );
+      return this.findOwn(user, created.documentId);
+    },
 
-  async findOwn(user: HubUser, documentId: string) {
-    const row = await strapi.documents(UID).findFirst({
-      filters: { documentId, author: { id: user.id } },
-      status: 'draft',
-      populate: OWN_VIEW_POPULATE as never,
-    });
-    if (!row) throw new errors.NotFoundError(`You have no submission ${documentId}.`);
-    return ownView(row as unknown as OwnRow);
-  },
+    /**
+     * The author sends a returned submission back, changed: the whole submission, checked as a
+     * posting is. Files sent replace its attachments; with none, the attachments stay.
+     */
+    async resubmitOwn(user: HubUser, documentId: string, raw: unknown, files: UploadedFile[] = []) {
+      await strapi.plugin('moderation').service('sanctions').assertMayPost(user.id);
+      const current = (await strapi.db.query(UID).findOne({
+        where: { documentId, author: { id: user.id }, publishedAt: null },
+        select: ['moderationState'],
+        populate: { phase: { select: ['documentId'] }, attachments: true },
+      })) as { moderationState: string; phase?: { documentId: string } | null; attachments?: { id: number }[] | null } | null;
+      if (!current?.phase) throw new errors.NotFoundError(`You have no submission ${documentId}.`);
+      if (current.moderationState !== 'returned') {
+        throw createHttpError(409, `This submission is ${current.moderationState}; only a submission returned to you for edits can be changed.`, { details: { code: 'notInState', values: { state: current.moderationState } } });
+      }
+      const { attachments, fields } = await prepare(user, parseSubmissionInput(raw), files, current.phase.documentId);
+      const replaced = attachments.length ? (current.attachments ?? []) : [];
+      await withFiles(attachments, (uploaded) =>
+        strapi.plugin('moderation').service('lifecycle').resubmit(documentId, { kind: 'author', id: user.id, name: publicNameOf(user) }, { ...fields, ...(uploaded.length ? { attachments: uploaded.map((f) => f.id) } : {}) }),
+      );
+      // Replaced files go once the new version is stored; the log keeps their names.
+      for (const file of replaced) await upload().remove(file);
+      return this.findOwn(user, documentId);
+    },
 
-  /** The author's own submissions in every state, newest first. */
-  async listOwn(user: HubUser, query: { page?: unknown; pageSize?: unknown; state?: unknown }) {
-    const page = Number(query.page ?? 1);
-    const pageSize = Number(query.pageSize ?? 25);
-    if (!Number.isInteger(page) || page < 1) throw new errors.ValidationError('page must be a whole number from 1.');
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) throw new errors.ValidationError('pageSize must be a whole number from 1 to 100.');
-    const states = ['pending', 'approved', 'rejected', 'withdrawn'];
-    if (query.state !== undefined && !states.includes(query.state as string)) throw new errors.ValidationError(`state must be one of ${states.join(', ')}.`);
-    const filters = { author: { id: user.id }, ...(query.state ? { moderationState: query.state } : {}) };
-    const [rows, total] = await Promise.all([
-      strapi.documents(UID).findMany({ filters: filters as never, status: 'draft', sort: [{ createdAt: 'desc' }, { id: 'desc' }] as never, populate: OWN_VIEW_POPULATE as never, start: (page - 1) * pageSize, limit: pageSize }),
-      strapi.documents(UID).count({ filters: filters as never, status: 'draft' }),
-    ]);
-    return { data: rows.map((row) => ownView(row as unknown as OwnRow)), meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
-  },
+    async assertWithinRateLimit(user: HubUser) {
+      const { max, windowMinutes } = strapi.config.get('submissions.rateLimit') as { max: number; windowMinutes: number };
+      const since = new Date(Date.now() - windowMinutes * 60 * 1000);
+      const recent = await strapi.db.query(UID).count({ where: { author: { id: user.id }, publishedAt: null, createdAt: { $gt: since } } });
+      if (recent >= max) {
+        throw new errors.RateLimitError(`You have posted ${recent} submissions in the last ${windowMinutes} minutes, the most allowed; try again later.`);
+      }
+    },
 
-  async withdrawOwn(user: HubUser, documentId: string) {
-    await strapi.plugin('moderation').service('lifecycle').withdraw(documentId, { kind: 'author', id: user.id, name: user.displayName?.trim() || `Hub user ${user.id}` });
-    return this.findOwn(user, documentId);
-  },
-}));
+    async findOwn(user: HubUser, documentId: string) {
+      const row = await strapi.documents(UID).findFirst({
+        filters: { documentId, author: { id: user.id } },
+        status: 'draft',
+        populate: OWN_VIEW_POPULATE as never,
+      });
+      if (!row) throw new errors.NotFoundError(`You have no submission ${documentId}.`);
+      return ownView(row as unknown as OwnRow);
+    },
+
+    /** The author's own submissions in every state, newest first. */
+    async listOwn(user: HubUser, query: { page?: unknown; pageSize?: unknown; state?: unknown }) {
+      const page = Number(query.page ?? 1);
+      const pageSize = Number(query.pageSize ?? 25);
+      if (!Number.isInteger(page) || page < 1) throw new errors.ValidationError('page must be a whole number from 1.');
+      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) throw new errors.ValidationError('pageSize must be a whole number from 1 to 100.');
+      if (query.state !== undefined && !(MODERATION_STATES as readonly unknown[]).includes(query.state)) throw new errors.ValidationError(`state must be one of ${MODERATION_STATES.join(', ')}.`);
+      const filters = { author: { id: user.id }, ...(query.state ? { moderationState: query.state } : {}) };
+      const [rows, total] = await Promise.all([
+        strapi.documents(UID).findMany({ filters: filters as never, status: 'draft', sort: [{ createdAt: 'desc' }, { id: 'desc' }] as never, populate: OWN_VIEW_POPULATE as never, start: (page - 1) * pageSize, limit: pageSize }),
+        strapi.documents(UID).count({ filters: filters as never, status: 'draft' }),
+      ]);
+      return { data: rows.map((row) => ownView(row as unknown as OwnRow)), meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
+    },
+
+    async withdrawOwn(user: HubUser, documentId: string) {
+      await strapi.plugin('moderation').service('lifecycle').withdraw(documentId, { kind: 'author', id: user.id, name: user.displayName?.trim() || `Hub user ${user.id}` });
+      return this.findOwn(user, documentId);
+    },
+  };
+});

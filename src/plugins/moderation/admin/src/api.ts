@@ -1,8 +1,8 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useMemo } from 'react';
 
-export type ModerationState = 'pending' | 'approved' | 'rejected' | 'withdrawn';
-export const STATES: ModerationState[] = ['pending', 'approved', 'rejected', 'withdrawn'];
+export type ModerationState = 'pending' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
+export const STATES: ModerationState[] = ['pending', 'returned', 'approved', 'rejected', 'withdrawn'];
 
 export type ScreeningFlag = { kind: 'email' | 'phone' | 'link' | 'sensitive-term'; match: string; language?: string };
 
@@ -63,7 +63,7 @@ export type SubmissionDetail = Omit<QueueItem, "attachments" | "region"> & {
   responses: { documentId: string; title: string; authorName: string }[];
   gcmObjectives: { number: number; title: string }[];
   moderatorReplies: { documentId: string; body: string; moderatorName: string; createdAt: string }[];
-  author: { displayName: string | null; organisation: string | null; stakeholderCategory: string | null; country: string | null } | null;
+  author: { id: number; displayName: string | null; organisation: string | null; stakeholderCategory: string | null; country: string | null } | null;
   events: ModerationEvent[];
 };
 
@@ -97,6 +97,40 @@ export type SharedQuestion = {
   feedback: { id: number; body: string; authorName: string; createdAt: string }[];
 };
 
+export type SanctionKind = 'warning' | 'suspension' | 'block';
+export type Sanction = {
+  id: number;
+  kind: SanctionKind;
+  reason: string;
+  regionCode: string | null;
+  endsAt: string | null;
+  issuedByName: string | null;
+  issuedAt: string;
+  liftedAt: string | null;
+  liftedByName: string | null;
+  liftReason: string | null;
+};
+
+/** An author beside their submission: their other posts in the moderator's regions, and their sanctions. */
+export type AuthorContext = {
+  id: number;
+  displayName: string | null;
+  organisation: string | null;
+  stakeholderCategory: string | null;
+  country: string | null;
+  registeredAt: string;
+  submissions: { documentId: string; title: string; language: string; moderationState: ModerationState; decisionReason: string | null; createdAt: string; regionCode: string | null }[];
+  submissionCount: number;
+  submissionsElsewhere: number;
+  sanctions: Sanction[];
+  inForce: Sanction | null;
+};
+
+/** What a resubmission's log entry keeps of the version it replaced. */
+export type EarlierVersion = { version: number; previous: { title: string; body: string; language: string } | null };
+
+export type BulkAction = 'approve' | 'reject' | 'return' | 'retract';
+
 export type BulkResult = { documentId: string; status: number; message?: string; details?: ErrorDetails }[];
 
 /** What the server adds to an error so that the workspace can say it in the moderator's language. */
@@ -121,6 +155,10 @@ export function useModerationApi() {
       approve: (documentId: string) => act(documentId, 'approve'),
       reject: (documentId: string, reason: string) => act(documentId, 'reject', { reason }),
       retract: (documentId: string, to: 'pending' | 'rejected', reason: string) => act(documentId, 'retract', { to, reason }),
+      returnForEdits: (documentId: string, note: string) => act(documentId, 'return', { note }),
+      author: async (id: number) => (await get<{ data: AuthorContext }>(`/moderation/authors/${id}`)).data.data,
+      sanction: async (id: number, sanction: { kind: SanctionKind; reason: string; days?: number }) => (await post<{ data: Sanction }>(`/moderation/authors/${id}/sanctions`, sanction)).data.data,
+      liftSanction: async (id: number, sanctionId: number, reason: string) => (await post<{ data: Sanction }>(`/moderation/authors/${id}/sanctions/${sanctionId}/lift`, { reason })).data.data,
       reply: (documentId: string, body: string) => act(documentId, 'replies', { body }),
       redact: (documentId: string, changes: { title?: string; body?: string }) => act(documentId, 'redact', changes),
       translate: (documentId: string, translation: { language: string; title?: string; body: string }) => act(documentId, 'translations', translation),
@@ -144,8 +182,8 @@ export function useModerationApi() {
       questionFeedback: async (documentId: string, body: string) => (await post(`/moderation/questions/${documentId}/feedback`, { body })).data,
       findPeople: async (email: string) => (await post<{ data: Person[] }>('/moderation/people/search', { email })).data.data,
       erasePerson: async (id: number, confirm: string) => (await post<{ data: Erasure }>(`/moderation/people/${id}/erase`, { confirm })).data.data,
-      bulk: async (action: 'approve' | 'reject', documentIds: string[], reason?: string) =>
-        (await post<{ data: BulkResult }>('/moderation/submissions/bulk', { action, documentIds, reason })).data.data,
+      bulk: async (action: BulkAction, documentIds: string[], reason?: string, to?: 'pending' | 'rejected') =>
+        (await post<{ data: BulkResult }>('/moderation/submissions/bulk', { action, documentIds, reason, to })).data.data,
     }),
     [get, post, del, act],
   );

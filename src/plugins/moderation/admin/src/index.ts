@@ -1,4 +1,4 @@
-import { Shield } from '@strapi/icons';
+import { PendingCountIcon } from './components/PendingCountIcon';
 import { PLUGIN_ID } from './pluginId';
 
 type Messages = Record<string, string>;
@@ -13,7 +13,7 @@ export default {
   }) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
-      icon: Shield,
+      icon: PendingCountIcon,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'Moderation' },
       // The server checks the same action, and the regions, on every route.
       permissions: [{ action: 'plugin::moderation.read', subject: null }],

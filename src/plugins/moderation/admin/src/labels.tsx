@@ -5,7 +5,7 @@ import { CATEGORY_LABELS, KIND_LABELS, LANGUAGE_NAMES, labelLanguage, OBJECTIVE_
 import type { ModerationState, ScreeningFlag } from './api';
 import { directionOf, useT, type MessageKey } from './i18n';
 
-const STATE_KEYS: Record<ModerationState, MessageKey> = { pending: 'state.pending', approved: 'state.approved', rejected: 'state.rejected', withdrawn: 'state.withdrawn' };
+const STATE_KEYS: Record<ModerationState, MessageKey> = { pending: 'state.pending', returned: 'state.returned', approved: 'state.approved', rejected: 'state.rejected', withdrawn: 'state.withdrawn' };
 const FLAG_KEYS: Record<ScreeningFlag['kind'], MessageKey> = { email: 'flag.email', phone: 'flag.phone', link: 'flag.link', 'sensitive-term': 'flag.sensitiveTerm' };
 const EVENT_KEYS: Record<string, MessageKey> = {
   submitted: 'event.submitted',
@@ -13,6 +13,8 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   rejected: 'event.rejected',
   retracted: 'event.retracted',
   withdrawn: 'event.withdrawn',
+  returned: 'event.returned',
+  resubmitted: 'event.resubmitted',
   replied: 'event.replied',
   redacted: 'event.redacted',
   translated: 'event.translated',

@@ -4,13 +4,14 @@ import type { ModerationConfig } from './config';
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany([
     { section: 'plugins', pluginName: 'moderation', uid: 'read', displayName: 'Read the moderation queue' },
-    { section: 'plugins', pluginName: 'moderation', uid: 'decide', displayName: 'Approve, reject and retract submissions' },
+    { section: 'plugins', pluginName: 'moderation', uid: 'decide', displayName: 'Approve, reject, retract and return submissions for edits' },
     { section: 'plugins', pluginName: 'moderation', uid: 'reply', displayName: 'Reply to submissions' },
     { section: 'plugins', pluginName: 'moderation', uid: 'edit', displayName: 'Redact and translate submissions' },
     { section: 'plugins', pluginName: 'moderation', uid: 'dashboard', displayName: 'See the dashboard, keep the outreach log, export approved submissions' },
     { section: 'plugins', pluginName: 'moderation', uid: 'summarize', displayName: 'Generate summaries' },
     { section: 'plugins', pluginName: 'moderation', uid: 'questions', displayName: 'Read draft guiding questions shared for feedback, and comment' },
     { section: 'plugins', pluginName: 'moderation', uid: 'privacy', displayName: "Export or erase a stakeholder's personal data on request" },
+    { section: 'plugins', pluginName: 'moderation', uid: 'sanction', displayName: 'Warn, suspend or block the authors of their regions, and lift it' },
   ]);
 
   const config = strapi.plugin('moderation').config as <K extends keyof ModerationConfig>(key: K) => ModerationConfig[K];

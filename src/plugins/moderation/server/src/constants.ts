@@ -2,6 +2,8 @@ export const SUBMISSION = 'api::submission.submission';
 export const MODERATOR_REPLY = 'api::moderator-reply.moderator-reply';
 export const REGION = 'api::region.region';
 export const MODERATION_EVENT = 'plugin::moderation.moderation-event';
+export const AUTHOR_SANCTION = 'plugin::moderation.author-sanction';
+export const HUB_USER = 'plugin::users-permissions.user';
 /** The longest reason a moderator may give for a rejection or a retraction. */
 export const REASON_MAX = 2000;
 
@@ -15,6 +17,7 @@ export const ACTIONS = {
   summarize: 'plugin::moderation.summarize',
   questions: 'plugin::moderation.questions',
   privacy: 'plugin::moderation.privacy',
+  sanction: 'plugin::moderation.sanction',
 } as const;
 
 /** The Content Manager's read permission on submissions carries the region scope. */

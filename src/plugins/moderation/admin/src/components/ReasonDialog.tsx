@@ -15,13 +15,17 @@ type Props = {
   templates?: Record<string, string[]>;
   /** The language the author reads: its templates are offered first. */
   language?: string | null;
+  /** What the text is called, when it is not a reason (a note asking for edits); and what happens next. */
+  label?: string;
+  help?: string;
+  confirmVariant?: 'default' | 'danger';
   onConfirm: (reason: string) => Promise<void> | void;
   onClose: () => void;
   children?: React.ReactNode;
 };
 
 /** A reason to give: start from a template in the author's language, edit it freely. The server requires one. */
-export const ReasonDialog = ({ open, title, confirmLabel, templates = {}, language, onConfirm, onClose, children }: Props) => {
+export const ReasonDialog = ({ open, title, confirmLabel, templates = {}, language, label, help, confirmVariant = 'danger', onConfirm, onClose, children }: Props) => {
   const { t } = useT();
   const labels = useLabels();
   const initialLanguage = language && templates[language]?.length ? language : 'en';
@@ -45,7 +49,8 @@ export const ReasonDialog = ({ open, title, confirmLabel, templates = {}, langua
   const offered = templates[templateLanguage] ?? [];
   const languages = Object.keys(templates).filter((code) => templates[code]?.length);
   return (
-    <FormDialog open={open} title={title} confirmLabel={confirmLabel} confirmVariant="danger" disabled={!reason.trim()} busy={busy} onConfirm={confirm} onClose={onClose}>
+    <FormDialog open={open} title={title} confirmLabel={confirmLabel} confirmVariant={confirmVariant} disabled={!reason.trim()} busy={busy} onConfirm={confirm} onClose={onClose}>
+      {help && <Typography textColor="neutral600">{help}</Typography>}
       {children}
       {languages.length > 0 && (
         <Flex gap={2} alignItems="flex-end">
@@ -74,7 +79,7 @@ export const ReasonDialog = ({ open, title, confirmLabel, templates = {}, langua
         </Flex>
       )}
       <Field.Root name="reason" required hint={t('reason.hint')}>
-        <Field.Label>{t('reason.label')}</Field.Label>
+        <Field.Label>{label ?? t('reason.label')}</Field.Label>
         <Textarea dir="auto" value={reason} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)} />
         <Field.Hint />
       </Field.Root>

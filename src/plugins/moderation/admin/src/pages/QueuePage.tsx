@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   EmptyStateLayout,
+  Field,
   Flex,
   Link,
   Loader,
@@ -21,12 +22,12 @@ import {
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { NavLink, useNavigate, useSearchParams } from 'react-router-dom';
-import { errorOf, STATES, useModerationApi, type ModerationState, type Overview, type PhaseOption, type Queue } from '../api';
+import { errorOf, STATES, useModerationApi, type BulkAction, type ModerationState, type Overview, type PhaseOption, type Queue } from '../api';
 import { FlagBadges } from '../components/FlagBadges';
 import { FormDialog } from '../components/FormDialog';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { ShortcutsDialog } from '../components/ShortcutsDialog';
-import { directionOf, useErrorText, useT, useTime } from '../i18n';
+import { directionOf, useErrorText, useT, useTime, type MessageKey } from '../i18n';
 import { useIntl } from 'react-intl';
 import { displayText, useLabels, UserText } from '../labels';
 import { useShortcuts } from '../useShortcuts';
@@ -46,6 +47,7 @@ const FilterSelect = ({ label, placeholder, width, options, value, onChange }: {
 
 /** How often the queue refreshes itself while it is shown. */
 const LIVE_QUEUE_MS = 15000;
+const BULK_DONE: Record<BulkAction, MessageKey> = { approve: 'queue.bulkApproved', reject: 'queue.bulkRejected', return: 'queue.bulkReturned', retract: 'queue.bulkRetracted' };
 const FILTERS = ['region', 'phase', 'guidingQuestion', 'kind', 'stakeholderCategory', 'language', 'flagged', 'q'] as const;
 
 export const QueuePage = () => {
@@ -73,7 +75,8 @@ export const QueuePage = () => {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [focus, setFocus] = useState(0);
-  const [dialog, setDialog] = useState<null | 'approve' | 'reject' | 'shortcuts'>(null);
+  const [dialog, setDialog] = useState<null | BulkAction | 'shortcuts'>(null);
+  const [retractTo, setRetractTo] = useState<'pending' | 'rejected'>('pending');
   const [phases, setPhases] = useState<PhaseOption[]>([]);
   const [search, setSearch] = useState(params.get('q') ?? '');
   // Strapi's Tr does not forward a ref: rows are found in the table's container.
@@ -153,12 +156,12 @@ export const QueuePage = () => {
     '?': () => setDialog('shortcuts'),
   });
 
-  const bulk = async (action: 'approve' | 'reject', reason?: string) => {
+  const bulk = async (action: BulkAction, reason?: string) => {
     try {
-      const results = await api.bulk(action, selected, reason);
+      const results = await api.bulk(action, selected, reason, action === 'retract' ? retractTo : undefined);
       const done = results.filter((r) => r.status === 200).length;
       const refused = results.filter((r) => r.status !== 200);
-      const outcome = t(action === 'approve' ? 'queue.bulkApproved' : 'queue.bulkRejected', { count: done });
+      const outcome = t(BULK_DONE[action], { count: done });
       toggleNotification({
         type: refused.length ? 'warning' : 'success',
         message: refused.length ? t('queue.bulkRefused', { outcome, count: refused.length, reasons: time.list([...new Set(refused.map((r) => errorText(r)))]) }) : outcome,
@@ -169,6 +172,9 @@ export const QueuePage = () => {
       toggleNotification({ type: 'danger', message: errorText(errorOf(e)) });
     }
   };
+
+  // Pending submissions are decided together, published ones retracted together; the others wait on nobody here.
+  const selectable = canDecide && (state === 'pending' || state === 'approved');
 
   const pendingSummary = overview
     ? time.list(
@@ -203,7 +209,7 @@ export const QueuePage = () => {
         <Thead>
           <Tr>
             <Th>
-              {state === 'pending' ? (
+              {selectable ? (
                 <Checkbox aria-label={t('queue.selectAll')} checked={selected.length === rows.length ? true : selected.length ? 'indeterminate' : false} onCheckedChange={(c: boolean | 'indeterminate') => setSelected(c === true ? rows.map((r) => r.documentId) : [])} />
               ) : (
                 <Typography variant="sigma" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
@@ -232,7 +238,7 @@ export const QueuePage = () => {
               data-testid="queue-row"
             >
               <Td onClick={(e: React.MouseEvent) => e.stopPropagation()}>
-                {state === 'pending' && (
+                {selectable && (
                   <Checkbox aria-label={t('queue.selectRow', { title: displayText(row.title) })} checked={selected.includes(row.documentId)} onCheckedChange={(c: boolean | 'indeterminate') => setSelected((s) => (c === true ? [...s, row.documentId] : s.filter((id) => id !== row.documentId)))} />
                 )}
               </Td>
@@ -357,15 +363,26 @@ export const QueuePage = () => {
               )}
             </Flex>
 
-            {state === 'pending' && canDecide && selected.length > 0 && (
+            {selectable && selected.length > 0 && (
               <Flex gap={2}>
                 <Typography>{t('queue.selected', { count: selected.length })}</Typography>
-                <Button variant="success" onClick={() => setDialog('approve')}>
-                  {t('queue.approveSelected')}
-                </Button>
-                <Button variant="danger-light" onClick={() => setDialog('reject')}>
-                  {t('queue.rejectSelected')}
-                </Button>
+                {state === 'pending' ? (
+                  <>
+                    <Button variant="success" onClick={() => setDialog('approve')}>
+                      {t('queue.approveSelected')}
+                    </Button>
+                    <Button variant="secondary" onClick={() => setDialog('return')}>
+                      {t('queue.returnSelected')}
+                    </Button>
+                    <Button variant="danger-light" onClick={() => setDialog('reject')}>
+                      {t('queue.rejectSelected')}
+                    </Button>
+                  </>
+                ) : (
+                  <Button variant="danger-light" onClick={() => setDialog('retract')}>
+                    {t('queue.retractSelected')}
+                  </Button>
+                )}
               </Flex>
             )}
 
@@ -406,6 +423,16 @@ export const QueuePage = () => {
         onConfirm={(reason) => bulk('reject', reason)}
         onClose={() => setDialog(null)}
       />
+      <ReasonDialog open={dialog === 'return'} title={t('queue.returnTitle', { count: selected.length })} confirmLabel={t('action.return')} confirmVariant="default" label={t('return.label')} help={t('return.help')} onConfirm={(note) => bulk('return', note)} onClose={() => setDialog(null)} />
+      <ReasonDialog open={dialog === 'retract'} title={t('queue.retractTitle', { count: selected.length })} confirmLabel={t('action.retract')} onConfirm={(reason) => bulk('retract', reason)} onClose={() => setDialog(null)}>
+        <Field.Root name="to">
+          <Field.Label>{t('retract.to')}</Field.Label>
+          <Select value={retractTo} onChange={(v: string | number) => setRetractTo(v as 'pending' | 'rejected')}>
+            <SingleSelectOption value="pending">{t('retract.toPending')}</SingleSelectOption>
+            <SingleSelectOption value="rejected">{labels.state('rejected')}</SingleSelectOption>
+          </Select>
+        </Field.Root>
+      </ReasonDialog>
     </Page.Main>
   );
 };

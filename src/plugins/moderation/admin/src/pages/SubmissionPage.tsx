@@ -20,7 +20,8 @@ import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { errorOf, useModerationApi, type Overview, type PresenceStatus, type ScreeningFlag, type SubmissionDetail } from '../api';
+import { errorOf, useModerationApi, type EarlierVersion, type Overview, type PresenceStatus, type ScreeningFlag, type SubmissionDetail } from '../api';
+import { AuthorPanel } from '../components/AuthorPanel';
 import { FlagBadges } from '../components/FlagBadges';
 import { FormDialog } from '../components/FormDialog';
 import { ReasonDialog } from '../components/ReasonDialog';
@@ -36,6 +37,7 @@ const STATE_BADGE: Record<string, { background: string; text: string }> = {
   approved: { background: 'success100', text: 'success700' },
   rejected: { background: 'danger100', text: 'danger700' },
   withdrawn: { background: 'neutral150', text: 'neutral700' },
+  returned: { background: 'warning100', text: 'warning700' },
 };
 
 /** The text with what screening found marked, so a moderator sees it at once. */
@@ -93,9 +95,10 @@ const Submission = ({ documentId }: { documentId: string }) => {
   const errorText = useErrorText();
   const { locale } = useIntl();
   const {
-    allowedActions: { canDecide, canReply, canEdit },
+    allowedActions: { canDecide, canReply, canEdit, canSanction },
   } = useRBAC({
     decide: [{ action: 'plugin::moderation.decide', subject: null }],
+    sanction: [{ action: 'plugin::moderation.sanction', subject: null }],
     reply: [{ action: 'plugin::moderation.reply', subject: null }],
     edit: [{ action: 'plugin::moderation.edit', subject: null }],
   });
@@ -104,7 +107,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
   const [submission, setSubmission] = useState<SubmissionDetail | null>(null);
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<null | 'approve' | 'reject' | 'retract' | 'redact' | 'translate' | 'shortcuts'>(null);
+  const [dialog, setDialog] = useState<null | 'approve' | 'reject' | 'return' | 'retract' | 'redact' | 'translate' | 'shortcuts'>(null);
   const [reply, setReply] = useState('');
   const [busy, setBusy] = useState(false);
   const [retractTo, setRetractTo] = useState<'pending' | 'rejected'>('pending');
@@ -236,6 +239,9 @@ const Submission = ({ documentId }: { documentId: string }) => {
                 <Button variant="danger-light" onClick={() => setDialog('reject')} disabled={busy}>
                   {t('action.reject')}
                 </Button>
+                <Button variant="secondary" onClick={() => setDialog('return')} disabled={busy}>
+                  {t('action.return')}
+                </Button>
                 <Button variant="success" onClick={() => setDialog('approve')} loading={busy}>
                   {t('action.approve')}
                 </Button>
@@ -276,6 +282,11 @@ const Submission = ({ documentId }: { documentId: string }) => {
             )}
             {s.moderationState === 'rejected' && s.decisionReason && (
               <Alert variant="danger" title={labels.state('rejected')} closeLabel={t('common.close')}>
+                <span lang={s.language} dir="auto">{s.decisionReason}</span>
+              </Alert>
+            )}
+            {s.moderationState === 'returned' && s.decisionReason && (
+              <Alert variant="warning" title={t('submission.returnedNote')} closeLabel={t('common.close')} data-testid="returned-note">
                 <span lang={s.language} dir="auto">{s.decisionReason}</span>
               </Alert>
             )}
@@ -409,6 +420,9 @@ const Submission = ({ documentId }: { documentId: string }) => {
                 <FlagBadges flags={s.screeningFlags} />
               </Meta>
             </Section>
+            <Section title={t('section.author')}>
+              {s.author ? <AuthorPanel authorId={s.author.id} current={documentId} canSanction={canSanction} /> : <Typography textColor="neutral600">{t('author.none')}</Typography>}
+            </Section>
             <Section title={t('section.files')}>
               {s.attachments.length === 0 && s.links.length === 0 && <Typography textColor="neutral600">{t('common.none')}</Typography>}
               {/* Fetched with the moderator's credentials: /api/files lets a pending file out to its region's moderators only. */}
@@ -441,6 +455,15 @@ const Submission = ({ documentId }: { documentId: string }) => {
                     })}
                   </Typography>
                   {e.reason && <Typography variant="pi" display="block">{rich('history.reason', { reason: <bdi key="reason">{e.reason}</bdi> })}</Typography>}
+                  {e.action === 'resubmitted' && (e.details as EarlierVersion | null)?.previous && (
+                    <details data-testid="earlier-version">
+                      <summary>
+                        <Typography variant="pi">{t('history.version', { version: (e.details as EarlierVersion).version })}</Typography>
+                      </summary>
+                      <UserText language={(e.details as EarlierVersion).previous!.language} text={(e.details as EarlierVersion).previous!.title} fontWeight="bold" display="block" />
+                      <UserText language={(e.details as EarlierVersion).previous!.language} text={(e.details as EarlierVersion).previous!.body} variant="pi" display="block" style={{ whiteSpace: 'pre-wrap' }} />
+                    </details>
+                  )}
                   <Divider marginTop={2} />
                 </Box>
               ))}
@@ -454,6 +477,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
       </FormDialog>
       <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
       <ReasonDialog open={dialog === 'reject'} title={t('reject.title')} confirmLabel={t('action.reject')} templates={overview?.rejectionReasons} language={s.language} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.reject(documentId, reason), 'submission.rejectedDone', 'next')} />
+      <ReasonDialog open={dialog === 'return'} title={t('return.title')} confirmLabel={t('action.return')} confirmVariant="default" label={t('return.label')} help={t('return.help')} onClose={() => setDialog(null)} onConfirm={(note) => run(() => api.returnForEdits(documentId, note), 'submission.returnedDone', 'next')} />
       <ReasonDialog open={dialog === 'retract'} title={t('retract.title')} confirmLabel={t('action.retract')} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.retract(documentId, retractTo, reason), 'submission.retractedDone')}>
         <Field.Root name="to">
           <Field.Label>{t('retract.to')}</Field.Label>

@@ -1,5 +1,6 @@
+import authors from './authors';
 import people from './people';
 import phases from './phases';
 import submissions from './submissions';
 
-export default { people, phases, submissions };
+export default { authors, people, phases, submissions };

@@ -49,6 +49,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async retract(ctx: Context) {
       ctx.body = { data: await service('lifecycle').retract(ctx.params.documentId, await moderator(ctx), body(ctx).to, body(ctx).reason) };
     },
+    async returnForEdits(ctx: Context) {
+      ctx.body = { data: await service('lifecycle').returnForEdits(ctx.params.documentId, await moderator(ctx), body(ctx).note) };
+    },
     async overview(ctx: Context) {
       const scope = (await moderator(ctx)).scope;
       ctx.body = {
@@ -66,8 +69,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await service('lifecycle').translate(ctx.params.documentId, await moderator(ctx), body(ctx)) };
     },
     async bulk(ctx: Context) {
-      const { action, documentIds, reason } = body(ctx);
-      ctx.body = { data: await service('lifecycle').bulk(action, documentIds, await moderator(ctx), reason) };
+      const { action, documentIds, reason, to } = body(ctx);
+      ctx.body = { data: await service('lifecycle').bulk(action, documentIds, await moderator(ctx), reason, to) };
     },
     async reply(ctx: Context) {
       ctx.status = 201;

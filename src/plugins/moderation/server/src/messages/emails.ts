@@ -14,6 +14,16 @@ export type EmailValues = {
   'approved.body': { title: string };
   'rejected.subject': Record<string, never>;
   'rejected.body': { title: string; reason: string };
+  'returned.subject': Record<string, never>;
+  'returned.body': { title: string; note: string };
+  'warned.subject': Record<string, never>;
+  'warned.body': { message: string };
+  'suspended.subject': Record<string, never>;
+  'suspended.body': { reason: string; until: string };
+  'blocked.subject': Record<string, never>;
+  'blocked.body': { reason: string };
+  'lifted.subject': Record<string, never>;
+  'lifted.body': Record<string, never>;
   'replied.subject': Record<string, never>;
   'replied.body': { title: string };
   'submitted.subject': { region: string; title: string };
@@ -56,6 +66,86 @@ export const EMAILS: { [K in EmailKey]: Record<LanguageCode, string> } = {
     ar: 'تحية طيبة، وبعد،\n\nنأسف لإبلاغكم بأن فريق الإشراف لم يوافق على مشاركتكم «{title}».\n\nالسبب: {reason}\n\nيمكنكم الاطلاع على مشاركتكم، مع بيان هذا السبب، في قائمة مشاركاتكم.\n\nوتفضلوا بقبول فائق الاحترام،\nفريق الإشراف\n',
     ru: 'Уважаемый участник!\n\nС сожалением сообщаем, что модераторы не одобрили Ваш материал «{title}».\n\nПричина: {reason}\n\nВаш материал с указанием этой причины доступен в Вашем списке материалов.\n\nС уважением,\nКоманда модераторов\n',
     zh: '尊敬的参与者：\n\n很遗憾地通知您，您提交的“{title}”未通过审核。\n\n理由：{reason}\n\n您可在自己的提交列表中查看该内容及上述理由。\n\n此致\n敬礼\n\n审核团队\n',
+  },
+  'returned.subject': {
+    en: 'Your submission needs a change before it can be published',
+    fr: 'Votre contribution doit être modifiée avant de pouvoir être publiée',
+    es: 'Su contribución requiere una modificación antes de poder publicarse',
+    ar: 'تحتاج مشاركتكم إلى تعديل قبل نشرها',
+    ru: 'Ваш материал необходимо изменить перед публикацией',
+    zh: '您提交的内容需修改后方可发布',
+  },
+  'returned.body': {
+    en: 'Dear participant,\n\nA moderator has returned your submission "{title}" to you, asking for a change before it can be published:\n\n{note}\n\nYou can change it and send it again from your own list of submissions. It stays unpublished until then.\n\nWith kind regards,\nThe moderation team\n',
+    fr: 'Madame, Monsieur,\n\nL’équipe de modération vous a renvoyé votre contribution «\u00a0{title}\u00a0» et vous demande d’y apporter une modification avant qu’elle puisse être publiée\u00a0:\n\n{note}\n\nVous pouvez la modifier et la soumettre à nouveau depuis la liste de vos contributions. D’ici là, elle reste non publiée.\n\nAvec nos salutations distinguées,\nL’équipe de modération\n',
+    es: 'Estimado/a participante:\n\nEl equipo de moderación le ha devuelto su contribución «{title}» y le solicita que introduzca una modificación antes de que pueda publicarse:\n\n{note}\n\nPuede modificarla y volver a enviarla desde su lista de contribuciones. Hasta entonces, no se publicará.\n\nAtentamente,\nEl equipo de moderación\n',
+    ar: 'تحية طيبة، وبعد،\n\nأعاد إليكم أحد المشرفين مشاركتكم «{title}»، طالبًا إدخال تعديل عليها قبل نشرها:\n\n{note}\n\nيمكنكم تعديلها وإرسالها من جديد من قائمة مشاركاتكم، وستظل غير منشورة إلى حين ذلك.\n\nوتفضلوا بقبول فائق الاحترام،\nفريق الإشراف\n',
+    ru: 'Уважаемый участник!\n\nМодератор вернул Вам материал «{title}» с просьбой внести изменение перед публикацией:\n\n{note}\n\nВы можете изменить материал и повторно отправить его из Вашего списка материалов. До этого момента он не будет опубликован.\n\nС уважением,\nКоманда модераторов\n',
+    zh: '尊敬的参与者：\n\n审核员已退回您提交的“{title}”，请您作出以下修改后方可发布：\n\n{note}\n\n您可在自己的提交列表中修改并重新提交该内容。在此之前，该内容不会发布。\n\n此致\n敬礼\n\n审核团队\n',
+  },
+  'warned.subject': {
+    en: 'A message from the moderators of the discussion space',
+    fr: 'Message de l’équipe de modération de l’espace de discussion',
+    es: 'Mensaje del equipo de moderación del espacio de debate',
+    ar: 'رسالة من فريق الإشراف على منتدى النقاش',
+    ru: 'Сообщение модераторов дискуссионной площадки',
+    zh: '讨论区审核员致您的消息',
+  },
+  'warned.body': {
+    en: 'Dear participant,\n\nThe moderators of the discussion space ask you to note the following about your contributions:\n\n{message}\n\nWith kind regards,\nThe moderation team\n',
+    fr: 'Madame, Monsieur,\n\nL’équipe de modération de l’espace de discussion vous prie de bien vouloir prendre note de ce qui suit concernant vos contributions\u00a0:\n\n{message}\n\nAvec nos salutations distinguées,\nL’équipe de modération\n',
+    es: 'Estimado/a participante:\n\nEl equipo de moderación del espacio de debate le ruega que tome nota de lo siguiente en relación con sus contribuciones:\n\n{message}\n\nAtentamente,\nEl equipo de moderación\n',
+    ar: 'تحية طيبة، وبعد،\n\nيرجو فريق الإشراف على منتدى النقاش أن تحيطوا علمًا بما يلي بشأن مشاركاتكم:\n\n{message}\n\nوتفضلوا بقبول فائق الاحترام،\nفريق الإشراف\n',
+    ru: 'Уважаемый участник!\n\nМодераторы дискуссионной площадки просят Вас принять к сведению следующее в отношении Ваших материалов:\n\n{message}\n\nС уважением,\nКоманда модераторов\n',
+    zh: '尊敬的参与者：\n\n讨论区审核员请您注意以下与您所提交内容有关的事项：\n\n{message}\n\n此致\n敬礼\n\n审核团队\n',
+  },
+  'suspended.subject': {
+    en: 'You cannot post in the discussion spaces for a while',
+    fr: 'Votre accès à la publication dans les espaces de discussion est temporairement suspendu',
+    es: 'Se ha suspendido temporalmente su facultad de publicar en los espacios de debate',
+    ar: 'تم تعليق حقكم في النشر في منتديات النقاش مؤقتًا',
+    ru: 'Возможность размещать материалы на дискуссионных площадках временно приостановлена',
+    zh: '您在各讨论区发布内容的权限已被暂停',
+  },
+  'suspended.body': {
+    en: 'Dear participant,\n\nThe moderators have suspended your posting in the discussion spaces until {until} (UTC).\n\nReason: {reason}\n\nYou can still read the discussions and your own submissions. Submissions of yours that are waiting for moderation will still be decided.\n\nWith kind regards,\nThe moderation team\n',
+    fr: 'Madame, Monsieur,\n\nL’équipe de modération a suspendu votre accès à la publication dans les espaces de discussion jusqu’au {until} (UTC).\n\nMotif\u00a0: {reason}\n\nVous pouvez toujours consulter les discussions et vos propres contributions. Vos contributions en attente de modération continueront d’être examinées.\n\nAvec nos salutations distinguées,\nL’équipe de modération\n',
+    es: 'Estimado/a participante:\n\nEl equipo de moderación ha suspendido su facultad de publicar en los espacios de debate hasta el {until} (UTC).\n\nMotivo: {reason}\n\nPuede seguir consultando los debates y sus propias contribuciones. Sus contribuciones pendientes de moderación se seguirán examinando.\n\nAtentamente,\nEl equipo de moderación\n',
+    ar: 'تحية طيبة، وبعد،\n\nقرر فريق الإشراف تعليق حقكم في النشر في منتديات النقاش حتى {until} (بالتوقيت العالمي المنسق).\n\nالسبب: {reason}\n\nولا يزال بإمكانكم الاطلاع على المناقشات وعلى مشاركاتكم. وسيُبتّ في مشاركاتكم التي لا تزال بانتظار المراجعة.\n\nوتفضلوا بقبول فائق الاحترام،\nفريق الإشراف\n',
+    ru: 'Уважаемый участник!\n\nМодераторы приостановили Вам возможность размещать материалы на дискуссионных площадках до {until} (UTC).\n\nПричина: {reason}\n\nВы по-прежнему можете просматривать обсуждения и свои материалы. Ваши материалы, ожидающие модерации, будут рассмотрены в обычном порядке.\n\nС уважением,\nКоманда модераторов\n',
+    zh: '尊敬的参与者：\n\n审核员已暂停您在各讨论区发布内容的权限，直至{until}（协调世界时）。\n\n理由：{reason}\n\n您仍可阅读讨论内容并查看自己提交的内容。您提交的待审核内容仍将照常审核。\n\n此致\n敬礼\n\n审核团队\n',
+  },
+  'blocked.subject': {
+    en: 'You can no longer post in the discussion spaces',
+    fr: 'Vous ne pouvez plus publier dans les espaces de discussion',
+    es: 'Ya no puede publicar en los espacios de debate',
+    ar: 'لم يعد بإمكانكم النشر في منتديات النقاش',
+    ru: 'Вы больше не можете размещать материалы на дискуссионных площадках',
+    zh: '您已无法在各讨论区发布内容',
+  },
+  'blocked.body': {
+    en: 'Dear participant,\n\nThe moderators have blocked your posting in the discussion spaces.\n\nReason: {reason}\n\nYou can still read the discussions and your own submissions. If you think this is a mistake, reply to this message.\n\nWith kind regards,\nThe moderation team\n',
+    fr: 'Madame, Monsieur,\n\nL’équipe de modération a bloqué votre accès à la publication dans les espaces de discussion.\n\nMotif\u00a0: {reason}\n\nVous pouvez toujours consulter les discussions et vos propres contributions. Si vous estimez qu’il s’agit d’une erreur, veuillez répondre au présent message.\n\nAvec nos salutations distinguées,\nL’équipe de modération\n',
+    es: 'Estimado/a participante:\n\nEl equipo de moderación ha bloqueado su facultad de publicar en los espacios de debate.\n\nMotivo: {reason}\n\nPuede seguir consultando los debates y sus propias contribuciones. Si considera que se trata de un error, le rogamos que responda a este mensaje.\n\nAtentamente,\nEl equipo de moderación\n',
+    ar: 'تحية طيبة، وبعد،\n\nقرر فريق الإشراف حظر النشر من جانبكم في منتديات النقاش.\n\nالسبب: {reason}\n\nولا يزال بإمكانكم الاطلاع على المناقشات وعلى مشاركاتكم. وإذا رأيتم أن هذا القرار قد اتُّخذ عن طريق الخطأ، يُرجى الرد على هذه الرسالة.\n\nوتفضلوا بقبول فائق الاحترام،\nفريق الإشراف\n',
+    ru: 'Уважаемый участник!\n\nМодераторы заблокировали Вам возможность размещать материалы на дискуссионных площадках.\n\nПричина: {reason}\n\nВы по-прежнему можете просматривать обсуждения и свои материалы. Если Вы считаете, что это ошибка, просим ответить на это сообщение.\n\nС уважением,\nКоманда модераторов\n',
+    zh: '尊敬的参与者：\n\n审核员已禁止您在各讨论区发布内容。\n\n理由：{reason}\n\n您仍可阅读讨论内容并查看自己提交的内容。如您认为此决定有误，请回复本邮件。\n\n此致\n敬礼\n\n审核团队\n',
+  },
+  'lifted.subject': {
+    en: 'You can post in the discussion spaces again',
+    fr: 'Vous pouvez de nouveau publier dans les espaces de discussion',
+    es: 'Ya puede volver a publicar en los espacios de debate',
+    ar: 'أصبح بإمكانكم النشر مجددًا في منتديات النقاش',
+    ru: 'Вы снова можете размещать материалы на дискуссионных площадках',
+    zh: '您可以重新在各讨论区发布内容',
+  },
+  'lifted.body': {
+    en: 'Dear participant,\n\nThe moderators have lifted the restriction on your posting: you can post in the discussion spaces again.\n\nWith kind regards,\nThe moderation team\n',
+    fr: 'Madame, Monsieur,\n\nL’équipe de modération a levé la restriction qui s’appliquait à vos publications\u00a0: vous pouvez de nouveau publier dans les espaces de discussion.\n\nAvec nos salutations distinguées,\nL’équipe de modération\n',
+    es: 'Estimado/a participante:\n\nEl equipo de moderación ha levantado la restricción que se le había impuesto para publicar: ya puede volver a publicar en los espacios de debate.\n\nAtentamente,\nEl equipo de moderación\n',
+    ar: 'تحية طيبة، وبعد،\n\nرفع فريق الإشراف القيد الذي كان مفروضًا على حقكم في النشر، وأصبح بإمكانكم النشر مجددًا في منتديات النقاش.\n\nوتفضلوا بقبول فائق الاحترام،\nفريق الإشراف\n',
+    ru: 'Уважаемый участник!\n\nМодераторы сняли ограничение на размещение Вами материалов: Вы снова можете размещать материалы на дискуссионных площадках.\n\nС уважением,\nКоманда модераторов\n',
+    zh: '尊敬的参与者：\n\n审核员已解除对您发布内容的限制，您现在可以重新在各讨论区发布内容。\n\n此致\n敬礼\n\n审核团队\n',
   },
   'replied.subject': {
     en: 'A moderator replied to your submission',
@@ -123,4 +213,9 @@ export function formatEmail<K extends EmailKey>(language: LanguageCode, key: K, 
   }
   const out = message.format(values as Record<string, string | number>);
   return Array.isArray(out) ? out.join('') : String(out);
+}
+
+/** A moment as the reader's language writes it, in UTC (the e-mail says so). */
+export function formatEmailDate(language: LanguageCode, moment: Date): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(moment);
 }

@@ -10,6 +10,9 @@ export default {
     type: 'admin',
     routes: [
       { method: 'GET', path: '/overview', handler: 'submissions.overview', config: allowed(ACTIONS.read) },
+      { method: 'GET', path: '/authors/:id', handler: 'authors.findOne', config: allowed(ACTIONS.read) },
+      { method: 'POST', path: '/authors/:id/sanctions', handler: 'authors.impose', config: allowed(ACTIONS.sanction) },
+      { method: 'POST', path: '/authors/:id/sanctions/:sanctionId/lift', handler: 'authors.lift', config: allowed(ACTIONS.sanction) },
       { method: 'POST', path: '/people/search', handler: 'people.find', config: allowed(ACTIONS.privacy) },
       { method: 'GET', path: '/people/:id/export', handler: 'people.export', config: allowed(ACTIONS.privacy) },
       { method: 'POST', path: '/people/:id/erase', handler: 'people.erase', config: allowed(ACTIONS.privacy) },
@@ -31,6 +34,7 @@ export default {
       { method: 'POST', path: '/submissions/:documentId/approve', handler: 'submissions.approve', config: allowed(ACTIONS.decide) },
       { method: 'POST', path: '/submissions/:documentId/reject', handler: 'submissions.reject', config: allowed(ACTIONS.decide) },
       { method: 'POST', path: '/submissions/:documentId/retract', handler: 'submissions.retract', config: allowed(ACTIONS.decide) },
+      { method: 'POST', path: '/submissions/:documentId/return', handler: 'submissions.returnForEdits', config: allowed(ACTIONS.decide) },
       { method: 'POST', path: '/submissions/:documentId/replies', handler: 'submissions.reply', config: allowed(ACTIONS.reply) },
       { method: 'POST', path: '/submissions/:documentId/redact', handler: 'submissions.redact', config: allowed(ACTIONS.edit) },
       { method: 'POST', path: '/submissions/:documentId/translations', handler: 'submissions.translate', config: allowed(ACTIONS.edit) },

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { checkTimeline } from '../../../../../api/phase/timeline';
-import { GCM_OBJECTIVES, STAKEHOLDER_CATEGORIES } from '../../../../../reference/gcm';
+import { GCM_OBJECTIVES, MODERATION_STATES, STAKEHOLDER_CATEGORIES, type ModerationState } from '../../../../../reference/gcm';
 import { SUBMISSION } from '../constants';
 import type { RegionScope } from './scope';
 
@@ -8,7 +8,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
 
 type Row = {
-  moderationState: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  moderationState: ModerationState;
   createdAt: string;
   decidedAt: string | null;
   stakeholderCategory: string | null;
@@ -74,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       strapi.plugin('moderation').service('outreach').contactedByCategory(phaseDocumentId),
     ]);
 
-    const states = { pending: 0, approved: 0, rejected: 0, withdrawn: 0 };
+    const states = Object.fromEntries(MODERATION_STATES.map((state) => [state, 0])) as Record<ModerationState, number>;
     for (const row of rows) states[row.moderationState] += 1;
     const approved = rows.filter((r) => r.moderationState === 'approved');
 

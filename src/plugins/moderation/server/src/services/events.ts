@@ -3,13 +3,13 @@ import { MODERATION_EVENT } from '../constants';
 import type { Actor, ModerationState } from './lifecycle';
 
 export type ModerationEvent = {
-  action: 'submitted' | 'approved' | 'rejected' | 'retracted' | 'withdrawn' | 'replied' | 'redacted' | 'translated' | 'anonymised' | 'erased';
+  action: 'submitted' | 'approved' | 'rejected' | 'retracted' | 'returned' | 'resubmitted' | 'withdrawn' | 'replied' | 'redacted' | 'translated' | 'anonymised' | 'erased';
   submissionDocumentId: string;
   regionCode?: string | null;
   fromState?: ModerationState | null;
   toState?: ModerationState | null;
   reason?: string | null;
-  /** What changed, without the removed text itself (a redaction removes personal data). */
+  /** What changed: for a redaction without the removed text (it removes personal data); for a resubmission the version it replaced. */
   details?: Record<string, unknown> | null;
 };
 
@@ -26,6 +26,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async forgetAuthorName(userId: number, replacement: string): Promise<number> {
     const { count } = await strapi.db.query(MODERATION_EVENT).updateMany({ where: { actorKind: 'author', actorId: userId }, data: { actorName: replacement, actorId: null } });
+    return count;
+  },
+
+  /** The versions an erased author's resubmissions replaced: the entries stay, their text goes. */
+  async forgetVersions(submissionDocumentId: string): Promise<number> {
+    const { count } = await strapi.db.query(MODERATION_EVENT).updateMany({ where: { submissionDocumentId, action: 'resubmitted' }, data: { details: { previous: null, forgotten: true } } });
     return count;
   },
 

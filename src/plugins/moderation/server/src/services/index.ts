@@ -8,9 +8,10 @@ import outreach from './outreach';
 import presence from './presence';
 import privacy from './privacy';
 import queue from './queue';
+import sanctions from './sanctions';
 import questions from './questions';
 import scope from './scope';
 import screening from './screening';
 import summaries from './summaries';
 
-export default { approved, dashboard, events, exports, lifecycle, notifications, outreach, presence, privacy, queue, questions, scope, screening, summaries };
+export default { approved, dashboard, events, exports, lifecycle, notifications, outreach, presence, privacy, queue, questions, sanctions, scope, screening, summaries };

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
-import { UN_LANGUAGES } from '../../../../../reference/gcm';
+import { UN_LANGUAGES, type ModerationState } from '../../../../../reference/gcm';
 import { neutraliseText } from '../../../../../utils/text';
-import { MODERATOR_REPLY, REASON_MAX, SUBMISSION } from '../constants';
+import { MODERATION_EVENT, MODERATOR_REPLY, REASON_MAX, SUBMISSION } from '../constants';
 import { asLifecycle } from '../context';
 import type { RegionScope } from './scope';
 
-export type ModerationState = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+export type { ModerationState };
 
 export type Actor = {
   kind: 'moderator' | 'author' | 'system';
@@ -42,7 +42,10 @@ const TRANSITIONS = {
   approve: { from: ['pending'], event: 'approved' },
   reject: { from: ['pending'], event: 'rejected' },
   retract: { from: ['approved'], event: 'retracted' },
-  withdraw: { from: ['pending'], event: 'withdrawn' },
+  // Returned for edits: with its author, never published, back to pending when they send it again.
+  return: { from: ['pending'], event: 'returned' },
+  resubmit: { from: ['returned'], event: 'resubmitted' },
+  withdraw: { from: ['pending', 'returned'], event: 'withdrawn' },
 } as const satisfies Record<string, { from: readonly ModerationState[]; event: string }>;
 type Transition = keyof typeof TRANSITIONS;
 
@@ -97,7 +100,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * One transition, in one transaction: the state is claimed with a conditional update, so of
    * two moderators acting at once exactly one changes it and the other gets a 409.
    */
-  async function transition(kind: Transition, documentId: string, actor: Actor, to: ModerationState, reason: string | null, check: (row: SubmissionRow) => void) {
+  async function transition(
+    kind: Transition,
+    documentId: string,
+    actor: Actor,
+    to: ModerationState,
+    reason: string | null,
+    check: (row: SubmissionRow) => void,
+    /** A change made with the transition, in its transaction; answers the details the log keeps of it. */
+    change?: (row: SubmissionRow) => Promise<Record<string, unknown>>,
+  ) {
     const result = await asLifecycle(() =>
       strapi.db.transaction(async () => {
         const row = await load(documentId);
@@ -106,7 +118,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (!(from as readonly ModerationState[]).includes(row.moderationState)) {
           throw createHttpError(409, `This submission is ${row.moderationState}; only ${from.join(' or ')} submissions can be ${event}.`, { details: { code: 'notInState', values: { state: row.moderationState } } });
         }
-        const decision = actor.kind === 'moderator' ? { decisionReason: reason, decidedAt: new Date() } : {};
+        // A resubmitted post is undecided again: the note that returned it stays in the log.
+        const decision = actor.kind === 'moderator' ? { decisionReason: reason, decidedAt: new Date() } : kind === 'resubmit' ? { decisionReason: null, decidedAt: null } : {};
         const { count } = await strapi.db.query(SUBMISSION).updateMany({
           where: { documentId, publishedAt: null, moderationState: row.moderationState },
           data: { moderationState: to, ...decision },
@@ -115,9 +128,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (actor.kind === 'moderator') {
           await strapi.db.query(SUBMISSION).update({ where: { id: row.id }, data: { decidedBy: actor.id } });
         }
+        const details = change ? await change(row) : null;
         if (to === 'approved') await setPublished(documentId, true);
         if (row.moderationState === 'approved') await setPublished(documentId, false);
-        await events().append({ action: event, submissionDocumentId: documentId, regionCode: row.region?.code, fromState: row.moderationState, toState: to, reason }, actor);
+        await events().append({ action: event, submissionDocumentId: documentId, regionCode: row.region?.code, fromState: row.moderationState, toState: to, reason, details }, actor);
         return { ...row, moderationState: to };
       }),
     );
@@ -125,6 +139,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   const inScope = (moderator: Moderator) => (row: SubmissionRow) => scope().assertInScope(moderator.scope, row.region?.code);
+  // Someone else's submission does not exist for an author.
+  const ownedBy = (author: Actor, documentId: string) => (row: SubmissionRow) => {
+    if (row.author?.id !== author.id) throw new errors.NotFoundError(`No submission ${documentId}.`);
+  };
+
+  /** What the author wrote, as the log keeps it when a new version replaces it. */
+  async function versionOf(id: number) {
+    const row = (await strapi.db.query(SUBMISSION).findOne({
+      where: { id },
+      select: ['kind', 'title', 'body', 'language', 'organisation', 'stakeholderCategory', 'countries'],
+      populate: { links: true, gcmObjectives: { select: ['number'] }, guidingQuestion: { select: ['documentId'] }, replyTo: { select: ['documentId'] }, attachments: { select: ['name', 'mime', 'size'] } },
+    })) as Record<string, unknown> & {
+      links?: { url: string; label?: string | null }[];
+      gcmObjectives?: { number: number }[];
+      guidingQuestion?: { documentId: string } | null;
+      replyTo?: { documentId: string } | null;
+      attachments?: { name: string; mime: string; size: number }[] | null;
+    };
+    const { links, gcmObjectives, guidingQuestion, replyTo, attachments, ...fields } = row;
+    return {
+      ...fields,
+      guidingQuestion: guidingQuestion?.documentId ?? null,
+      replyTo: replyTo?.documentId ?? null,
+      gcmObjectives: (gcmObjectives ?? []).map((o) => o.number).sort((a, b) => a - b),
+      links: (links ?? []).map(({ url, label }) => ({ url, label: label ?? null })),
+      attachments: (attachments ?? []).map(({ name, mime, size }) => ({ name, mime, size })),
+    };
+  }
 
   return {
     /** Creates a pending draft for an author; the caller has validated `data`. */
@@ -163,12 +205,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return transition('retract', documentId, moderator, to, text, inScope(moderator));
     },
 
+    /** A moderator sends a pending post back to its author with a note saying what to change; it stays unpublished. */
+    async returnForEdits(documentId: string, moderator: Moderator, note: unknown) {
+      const text = requireText(note, 'A note telling the author what to change', REASON_MAX);
+      const result = await transition('return', documentId, moderator, 'returned', text, inScope(moderator));
+      await notifications().decided(documentId, 'returned');
+      return result;
+    },
+
     /** The author takes back a submission nobody has decided on yet. */
     withdraw(documentId: string, author: Actor) {
-      return transition('withdraw', documentId, author, 'withdrawn', null, (row) => {
-        // Someone else's submission does not exist for this author.
-        if (row.author?.id !== author.id) throw new errors.NotFoundError(`No submission ${documentId}.`);
+      return transition('withdraw', documentId, author, 'withdrawn', null, ownedBy(author, documentId));
+    },
+
+    /**
+     * The author sends their returned post back, changed, and it waits for a moderator again. The
+     * log keeps the version it replaces, so every version stays readable to the moderators.
+     * `data` is validated by the caller as a posting is.
+     */
+    async resubmit(documentId: string, author: Actor, data: Record<string, unknown>) {
+      const result = await transition('resubmit', documentId, author, 'pending', null, ownedBy(author, documentId), async (row) => {
+        const previous = await versionOf(row.id);
+        const version = (await strapi.db.query(MODERATION_EVENT).count({ where: { submissionDocumentId: documentId, action: 'resubmitted' } })) + 1;
+        await strapi.documents(SUBMISSION).update({ documentId, data: data as never });
+        return { version, previous };
       });
+      await notifications().submitted(documentId);
+      return result;
     },
 
     /**
@@ -241,6 +304,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.transaction(async () => {
           const row = await load(documentId);
           await claim(row);
+          // Earlier versions are the author's words too: the log forgets them either way.
+          await events().forgetVersions(documentId);
           if (row.moderationState === 'approved') {
             await strapi.documents(SUBMISSION).update({ documentId, data: { authorName: FORMER_PARTICIPANT, organisation: null, author: null } as never });
             await strapi.documents(SUBMISSION).publish({ documentId });
@@ -258,17 +323,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return outcome;
     },
 
-    /** Approves or rejects several submissions, each on its own: one refusal does not stop the others. */
-    async bulk(action: unknown, documentIds: unknown, moderator: Moderator, reason?: unknown) {
-      if (action !== 'approve' && action !== 'reject') throw new errors.ValidationError('action must be "approve" or "reject".');
+    /**
+     * One decision on several submissions, each on its own: one refusal does not stop the others.
+     * Pending ones are approved, rejected or returned; published ones retracted (`to` says where).
+     */
+    async bulk(action: unknown, documentIds: unknown, moderator: Moderator, reason?: unknown, to?: unknown) {
+      const decisions: Record<string, (documentId: string) => Promise<unknown>> = {
+        approve: (documentId) => this.approve(documentId, moderator),
+        reject: (documentId) => this.reject(documentId, moderator, reason),
+        return: (documentId) => this.returnForEdits(documentId, moderator, reason),
+        retract: (documentId) => this.retract(documentId, moderator, to, reason),
+      };
+      const decide = typeof action === 'string' && Object.hasOwn(decisions, action) ? decisions[action] : null;
+      if (!decide) throw new errors.ValidationError(`action must be one of ${Object.keys(decisions).map((a) => `"${a}"`).join(', ')}.`);
       if (!Array.isArray(documentIds) || !documentIds.length || documentIds.length > 100 || documentIds.some((id) => typeof id !== 'string')) {
         throw new errors.ValidationError('documentIds must list 1 to 100 submission ids.');
       }
-      if (action === 'reject') requireText(reason, 'A reason for the rejection', REASON_MAX);
+      // Checked once, before anything is decided: an item cannot fail for what all of them lack.
+      if (action !== 'approve') requireText(reason, action === 'return' ? 'A note telling the author what to change' : `A reason for the ${action === 'reject' ? 'rejection' : 'retraction'}`, REASON_MAX);
+      if (action === 'retract' && to !== 'pending' && to !== 'rejected') throw new errors.ValidationError('A retracted submission goes back to "pending" or "rejected".');
       const results: { documentId: string; status: number; message?: string; details?: unknown }[] = [];
       for (const documentId of new Set(documentIds as string[])) {
         try {
-          await (action === 'approve' ? this.approve(documentId, moderator) : this.reject(documentId, moderator, reason));
+          await decide(documentId);
           results.push({ documentId, status: 200 });
         } catch (error) {
           const e = error as { status?: number; name?: string; message: string; details?: unknown };

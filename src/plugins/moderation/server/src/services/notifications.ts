@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { SUBMISSION } from '../constants';
+import { HUB_USER, SUBMISSION } from '../constants';
 import type { ModerationConfig } from '../config';
 import { plainText } from '../../../../../utils/text';
 import type { RegionCode } from '../../../../../reference/gcm';
 import { labelLanguage, REGION_LABELS, type LabelLanguage } from '../../../../../reference/gcm-labels';
-import { formatEmail } from '../messages/emails';
+import { formatEmail, formatEmailDate } from '../messages/emails';
 
 type Person = { email?: string | null; isActive?: boolean; blocked?: boolean };
 /** An admin user; `preferedLanguage` (Strapi's spelling) is the admin locale they chose. */
@@ -94,18 +94,44 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    async decided(documentId: string, outcome: 'approved' | 'rejected'): Promise<void> {
+    async decided(documentId: string, outcome: 'approved' | 'rejected' | 'returned'): Promise<void> {
       const submission = await load(documentId);
       if (!submission) return;
       const language = labelLanguage(submission.language);
       const title = plainText(submission.title);
       if (outcome === 'approved') {
         await send(submission.author, () => ({ subject: formatEmail(language, 'approved.subject', {}), text: formatEmail(language, 'approved.body', { title }) }));
+      } else if (outcome === 'returned') {
+        const note = plainText(submission.decisionReason ?? '');
+        await send(submission.author, () => ({ subject: formatEmail(language, 'returned.subject', {}), text: formatEmail(language, 'returned.body', { title, note }) }));
       } else {
         // The reason goes as the moderator wrote it, untranslated.
         const reason = plainText(submission.decisionReason ?? '');
         await send(submission.author, () => ({ subject: formatEmail(language, 'rejected.subject', {}), text: formatEmail(language, 'rejected.body', { title, reason }) }));
       }
+    },
+
+    /**
+     * Tells an author of a warning, a suspension, a block or its lifting, in the language of their
+     * latest submission (a Hub account keeps no language of its own).
+     */
+    async sanctioned(authorId: number, sanction: { kind: 'warning' | 'suspension' | 'block' | 'lifted'; reason?: string | null; endsAt?: Date | null }): Promise<void> {
+      const author = (await strapi.db.query(HUB_USER).findOne({ where: { id: authorId }, select: ['email'] })) as Person | null;
+      const latest = (await strapi.db.query(SUBMISSION).findOne({ where: { author: { id: authorId }, publishedAt: null }, select: ['language'], orderBy: { createdAt: 'desc' } })) as { language?: string } | null;
+      const language = labelLanguage(latest?.language);
+      const reason = plainText(sanction.reason ?? '');
+      await send(author, () => {
+        switch (sanction.kind) {
+          case 'warning':
+            return { subject: formatEmail(language, 'warned.subject', {}), text: formatEmail(language, 'warned.body', { message: reason }) };
+          case 'suspension':
+            return { subject: formatEmail(language, 'suspended.subject', {}), text: formatEmail(language, 'suspended.body', { reason, until: formatEmailDate(language, sanction.endsAt ?? new Date()) }) };
+          case 'block':
+            return { subject: formatEmail(language, 'blocked.subject', {}), text: formatEmail(language, 'blocked.body', { reason }) };
+          default:
+            return { subject: formatEmail(language, 'lifted.subject', {}), text: formatEmail(language, 'lifted.body', {}) };
+        }
+      });
     },
 
     async replied(documentId: string): Promise<void> {

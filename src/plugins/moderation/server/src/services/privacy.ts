@@ -60,7 +60,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const person = await account(userId);
       const submissions = await ownSubmissions(person.id);
       const events = await strapi.db.query(MODERATION_EVENT).findMany({ where: { actorKind: 'author', actorId: person.id }, orderBy: { occurredAt: 'asc' } });
-      return { exportedAt: new Date().toISOString(), account: person, submissions, events };
+      const sanctions = await strapi.plugin('moderation').service('sanctions').forAuthor(person.id);
+      return { exportedAt: new Date().toISOString(), account: person, submissions, events, sanctions };
     },
 
     /**
@@ -83,6 +84,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const summaryDrafts = await forgetInSummaryDrafts([...names]);
       const logEntries = await strapi.plugin('moderation').service('events').forgetAuthorName(person.id, FORMER_PARTICIPANT);
+      await strapi.plugin('moderation').service('sanctions').forgetAuthor(person.id);
       await strapi.db.query(USER).delete({ where: { id: person.id } });
       strapi.log.info(`privacy: Hub account ${person.id} erased on request (${outcome.anonymised} published submission(s) anonymised, ${outcome.erased} removed, ${summaryDrafts} summary draft(s) rewritten)`);
       return { account: person.id, ...outcome, logEntries, summaryDrafts };

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { MODERATION_STATES } from '../../../../../reference/gcm';
 import { SUBMISSION } from '../constants';
 import type { RegionScope } from './scope';
 
-const STATES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+const STATES = MODERATION_STATES;
 const EXCERPT = 280;
 
 type QueueQuery = {

@@ -1,0 +1,184 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+import { AUTHOR_SANCTION, HUB_USER, REASON_MAX, SUBMISSION } from '../constants';
+import { neutraliseText } from '../../../../../utils/text';
+import type { Moderator } from './lifecycle';
+import type { RegionScope } from './scope';
+
+export type SanctionKind = 'warning' | 'suspension' | 'block';
+
+export type Sanction = {
+  id: number;
+  kind: SanctionKind;
+  reason: string;
+  regionCode: string | null;
+  endsAt: string | null;
+  issuedByName: string | null;
+  issuedAt: string;
+  liftedAt: string | null;
+  liftedByName: string | null;
+  liftReason: string | null;
+};
+
+/** The longest suspension; anything longer is a block, which says so. */
+export const MAX_SUSPENSION_DAYS = 365;
+const DAY = 24 * 60 * 60 * 1000;
+const SANCTION_FIELDS = ['id', 'kind', 'reason', 'regionCode', 'endsAt', 'issuedByName', 'issuedAt', 'liftedAt', 'liftedByName', 'liftReason'];
+/** The author's earlier submissions the detail page lists, newest first. */
+const HISTORY_LIMIT = 50;
+
+function reasonOf(value: unknown, what: string): string {
+  const text = typeof value === 'string' ? neutraliseText(value) : '';
+  if (!text) throw new errors.ValidationError(`${what} is required.`);
+  if (text.length > REASON_MAX) throw new errors.ValidationError(`${what} is longer than ${REASON_MAX} characters.`);
+  return text;
+}
+
+/**
+ * Warnings, suspensions and blocks of Hub authors. A warning is a logged message sent by e-mail; a
+ * suspension (for some days) or a block (until lifted) refuses their posting with its reason, while
+ * their pending posts stay for the moderators to decide. The rows are the log: nothing is deleted,
+ * lifting records who lifted it, when and why. A moderator acts on the authors who posted in their
+ * regions; the secretariat on any author.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const sanctions = () => strapi.db.query(AUTHOR_SANCTION);
+
+  /** The author, when the moderator may see them: they posted in one of the moderator's regions. Their regions there too. */
+  async function authorInScope(scope: RegionScope, authorId: unknown) {
+    const id = Number(authorId);
+    if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('The author id must be a whole number.');
+    const author = (await strapi.db.query(HUB_USER).findOne({ where: { id }, select: ['id', 'displayName', 'organisation', 'stakeholderCategory', 'country', 'createdAt'] })) as {
+      id: number;
+      displayName?: string | null;
+      organisation?: string | null;
+      stakeholderCategory?: string | null;
+      country?: string | null;
+      createdAt: string;
+    } | null;
+    const rows = author
+      ? ((await strapi.db.query(SUBMISSION).findMany({
+          where: { author: { id }, publishedAt: null, ...(scope === 'all' ? {} : { region: { code: { $in: scope } } }) },
+          select: ['id'],
+          populate: { region: { select: ['code'] } },
+          limit: 1000,
+        })) as { region?: { code: string } | null }[])
+      : [];
+    // Out of scope reads as absent: a moderator learns nothing of other regions' authors.
+    if (!author || (scope !== 'all' && !rows.length)) throw new errors.NotFoundError(`No author ${id} has posted in the regions you moderate.`);
+    return { author, regionCodes: [...new Set(rows.map((r) => r.region?.code).filter((c): c is string => Boolean(c)))] };
+  }
+
+  /** What restricts the author's posting now: an unlifted block, or the unlifted suspension that ends last. */
+  async function inForce(authorId: number): Promise<Sanction | null> {
+    const now = new Date();
+    const [block] = (await sanctions().findMany({ where: { author: { id: authorId }, kind: 'block', liftedAt: null }, select: SANCTION_FIELDS, orderBy: { issuedAt: 'desc' }, limit: 1 })) as Sanction[];
+    if (block) return block;
+    const [suspension] = (await sanctions().findMany({
+      where: { author: { id: authorId }, kind: 'suspension', liftedAt: null, endsAt: { $gt: now } },
+      select: SANCTION_FIELDS,
+      orderBy: { endsAt: 'desc' },
+      limit: 1,
+    })) as Sanction[];
+    return suspension ?? null;
+  }
+
+  return {
+    inForce,
+
+    /** Refuses posting (403) to a suspended or blocked author, saying why and until when. */
+    async assertMayPost(authorId: number): Promise<void> {
+      const sanction = await inForce(authorId);
+      if (!sanction) return;
+      const message =
+        sanction.kind === 'block'
+          ? `The moderators have blocked your posting: ${sanction.reason}`
+          : `The moderators have suspended your posting until ${new Date(sanction.endsAt!).toISOString()}: ${sanction.reason}`;
+      throw createHttpError(403, message, { details: { code: sanction.kind === 'block' ? 'blocked' : 'suspended', reason: sanction.reason, endsAt: sanction.endsAt } });
+    },
+
+    /** The author beside a submission: who they are, what else they posted in the moderator's regions, what was decided, and their sanctions. */
+    async context(scope: RegionScope, authorId: unknown) {
+      const { author } = await authorInScope(scope, authorId);
+      const where = { author: { id: author.id }, publishedAt: null };
+      const inRegions = scope === 'all' ? {} : { region: { code: { $in: scope } } };
+      const [submissions, total, elsewhere, history] = await Promise.all([
+        strapi.db.query(SUBMISSION).findMany({
+          where: { ...where, ...inRegions },
+          select: ['documentId', 'title', 'language', 'moderationState', 'decisionReason', 'createdAt', 'decidedAt'],
+          populate: { region: { select: ['code'] } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          limit: HISTORY_LIMIT,
+        }),
+        strapi.db.query(SUBMISSION).count({ where: { ...where, ...inRegions } }),
+        // Elsewhere only as a number: other regions' posts are their moderators' to read.
+        scope === 'all' ? Promise.resolve(0) : strapi.db.query(SUBMISSION).count({ where: { ...where, $not: { region: { code: { $in: scope } } } } }),
+        sanctions().findMany({ where: { author: { id: author.id } }, select: SANCTION_FIELDS, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }] }),
+      ]);
+      return {
+        id: author.id,
+        displayName: author.displayName ?? null,
+        organisation: author.organisation ?? null,
+        stakeholderCategory: author.stakeholderCategory ?? null,
+        country: author.country ?? null,
+        registeredAt: author.createdAt,
+        submissions: (submissions as ({ region?: { code: string } | null } & Record<string, unknown>)[]).map(({ region, ...s }) => ({ ...s, regionCode: region?.code ?? null })),
+        submissionCount: total,
+        submissionsElsewhere: elsewhere,
+        sanctions: history as Sanction[],
+        inForce: await inForce(author.id),
+      };
+    },
+
+    /** Warns, suspends for `days`, or blocks an author; tells them by e-mail. */
+    async impose(moderator: Moderator, authorId: unknown, input: { kind?: unknown; reason?: unknown; days?: unknown }) {
+      const kind = input.kind as SanctionKind;
+      if (!['warning', 'suspension', 'block'].includes(kind)) throw new errors.ValidationError('kind must be "warning", "suspension" or "block".');
+      const reason = reasonOf(input.reason, kind === 'warning' ? 'The message of the warning' : 'A reason');
+      let endsAt: Date | null = null;
+      if (kind === 'suspension') {
+        const days = Number(input.days);
+        if (!Number.isInteger(days) || days < 1 || days > MAX_SUSPENSION_DAYS) throw new errors.ValidationError(`days must be a whole number from 1 to ${MAX_SUSPENSION_DAYS}; block the author for longer.`);
+        endsAt = new Date(Date.now() + days * DAY);
+      } else if (input.days !== undefined && input.days !== null) {
+        throw new errors.ValidationError(`days goes with a suspension only; a ${kind} has no end date.`);
+      }
+      const { author, regionCodes } = await authorInScope(moderator.scope, authorId);
+      const created = (await sanctions().create({
+        data: { kind, reason, endsAt, author: author.id, regionCode: regionCodes[0] ?? null, issuedById: moderator.id, issuedByName: moderator.name, issuedAt: new Date() },
+        select: SANCTION_FIELDS,
+      })) as Sanction;
+      strapi.log.info(`moderation: ${moderator.name} (admin ${moderator.id}) imposed a ${kind} on Hub account ${author.id}${endsAt ? ` until ${endsAt.toISOString()}` : ''}`);
+      await strapi.plugin('moderation').service('notifications').sanctioned(author.id, { kind, reason, endsAt });
+      return created;
+    },
+
+    /** Lifts a suspension or a block; the row stays, with who lifted it and why. */
+    async lift(moderator: Moderator, authorId: unknown, sanctionId: unknown, input: { reason?: unknown }) {
+      const { author } = await authorInScope(moderator.scope, authorId);
+      const id = Number(sanctionId);
+      const sanction = Number.isInteger(id) ? ((await sanctions().findOne({ where: { id, author: { id: author.id } }, select: SANCTION_FIELDS })) as Sanction | null) : null;
+      if (!sanction) throw new errors.NotFoundError(`Author ${author.id} has no sanction ${String(sanctionId)}.`);
+      if (sanction.kind === 'warning') throw new errors.ValidationError('A warning was a message; there is nothing to lift.');
+      const reason = input.reason === undefined || input.reason === '' ? null : reasonOf(input.reason, 'The reason for lifting');
+      // Conditional: of two moderators lifting at once, one does.
+      const { count } = await sanctions().updateMany({ where: { id, liftedAt: null }, data: { liftedAt: new Date(), liftedByName: moderator.name, liftReason: reason } });
+      if (count !== 1) throw createHttpError(409, 'This sanction was lifted already; reload the page.', { details: { code: 'changedMeanwhile' } });
+      strapi.log.info(`moderation: ${moderator.name} (admin ${moderator.id}) lifted ${sanction.kind} ${id} of Hub account ${author.id}`);
+      if (!(await inForce(author.id))) await strapi.plugin('moderation').service('notifications').sanctioned(author.id, { kind: 'lifted' });
+      return sanctions().findOne({ where: { id }, select: SANCTION_FIELDS });
+    },
+
+    /** Everything held about an author's sanctions, for their data export. */
+    forAuthor(authorId: number) {
+      return sanctions().findMany({ where: { author: { id: authorId } }, select: SANCTION_FIELDS, orderBy: { issuedAt: 'asc' } });
+    },
+
+    /** An erased author's sanctions go with them: reasons are personal data. */
+    async forgetAuthor(authorId: number): Promise<number> {
+      const { count } = await sanctions().deleteMany({ where: { author: { id: authorId } } });
+      return count;
+    },
+  };
+};
