@@ -453,8 +453,9 @@ describe('the workspace in Arabic and in French', () => {
 
     await page.goto(`${app.url}/admin/plugins/moderation/questions`);
     await page.getByRole('heading', { name: messages('ar')['questions.title'], level: 1 }).waitFor();
-    // No draft question is shared in the demo: a heading and the way back.
-    await expectNoEnglish(page, 'ar', 2);
+    // The demo's shared draft question: a heading, the way back, and the feedback box with its button.
+    await page.getByTestId('shared-question').first().waitFor();
+    await expectNoEnglish(page, 'ar', 4);
     await expectAccessible(page);
     await page.close();
 

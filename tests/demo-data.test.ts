@@ -1,12 +1,17 @@
 /**
  * The demo space against its sources: the concept note (questions word for word, dates) and
- * the GCM reference data, read through the content API as the Hub would read them.
+ * the GCM reference data, read through the content API as the Hub would read them; and the
+ * demo consultation as moderators find it: dated history, real files, a draft question shared.
  */
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodePDFRawStream, PDFArray, PDFDocument, type PDFRawStream } from 'pdf-lib';
 import { MODERATION_STATES, UN_LANGUAGES, type LanguageCode } from '../src/reference/gcm';
 import { createHubToken, syncContentApiRoles } from '../src/setup/access';
-import { seedDemo } from '../src/setup/demo';
+import { DEMO_SHARED_QUESTION, DEMO_SUSPENSION, seedDemo } from '../src/setup/demo';
+import { HEALTH_FIREWALLS_POSITION, RECRUITMENT_FEES_SUMMARY, REGULAR_PATHWAYS_DATA_NOTE, type DemoAttachment } from '../src/setup/demo-files';
 import { DEMO_QUESTION_TRANSLATIONS, type DemoQuestionPosition, type TranslatedLocale } from '../src/setup/demo-question-translations';
 import { adminLogin, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
 import { appDir, startApp, type TestApp } from './helpers/strapi';
@@ -142,6 +147,176 @@ describe('the demo phase', () => {
   });
 });
 
+describe('the demo consultation, under way', () => {
+  const HOUR = 60 * 60 * 1000;
+  const DAY = 24 * HOUR;
+  const UNECE = 'moderator.unece@example.org';
+  const time = (value: string | Date) => new Date(value).getTime();
+  type Row = { documentId: string; title: string; moderationState: string; createdAt: string; decidedAt: string | null; publishedAt: string | null };
+  const demoPhase = async () => (await app.strapi.db.query('api::phase.phase').findOne({ where: { isDemo: true } })) as { documentId: string; opensAt: string };
+  const rows = async (published: boolean) =>
+    (await app.strapi.db.query('api::submission.submission').findMany({
+      where: { phase: { isDemo: true }, publishedAt: published ? { $notNull: true } : null },
+      select: ['documentId', 'title', 'moderationState', 'createdAt', 'decidedAt', 'publishedAt'],
+    })) as Row[];
+
+  test('submissions were posted over more than two weeks since the phase opened, on many days, none later than now', async () => {
+    const drafts = await rows(false);
+    const posted = drafts.map((r) => time(r.createdAt));
+    expect(Math.max(...posted) - Math.min(...posted)).toBeGreaterThan(14 * DAY);
+    expect(Math.min(...posted)).toBeGreaterThanOrEqual(time((await demoPhase()).opensAt));
+    expect(Math.max(...posted)).toBeLessThan(Date.now());
+    expect(new Set(drafts.map((r) => r.createdAt.slice(0, 10))).size).toBeGreaterThanOrEqual(5);
+    // A published row dates from the posting, and was published when it was approved.
+    for (const live of await rows(true)) {
+      const draft = drafts.find((r) => r.documentId === live.documentId)!;
+      expect([live.title, time(live.createdAt), time(live.publishedAt!)]).toEqual([live.title, time(draft.createdAt), time(draft.decidedAt!)]);
+    }
+  });
+
+  test('decisions came hours to days after posting, and the moderation log gives the same times', async () => {
+    const events = app.strapi.plugin('moderation').service('events');
+    const drafts = await rows(false);
+    const decided = drafts.filter((r) => r.moderationState === 'approved' || r.moderationState === 'rejected');
+    expect(decided.length).toBeGreaterThan(0);
+    for (const row of drafts) {
+      const log = (await events.forSubmission(row.documentId)) as { action: string; occurredAt: string }[];
+      const at = (action: string) => log.filter((e) => e.action === action).map((e) => time(e.occurredAt));
+      expect([row.title, at('submitted')]).toEqual([row.title, [time(row.createdAt)]]);
+      expect(log.every((e) => time(e.occurredAt) < Date.now())).toBe(true);
+      if (row.moderationState === 'pending') continue;
+      const [settled] = at(row.moderationState);
+      const hours = (settled - time(row.createdAt)) / HOUR;
+      expect([row.title, hours > 1 && hours < 7 * 24]).toEqual([row.title, true]);
+      if (decided.includes(row)) expect([row.title, settled]).toEqual([row.title, time(row.decidedAt!)]);
+      for (const replied of at('replied')) expect(replied).toBeGreaterThan(settled);
+    }
+  });
+
+  test("the dashboard's momentum and decision time are those of a consultation under way", async () => {
+    const token = await adminLogin(app, UNECE);
+    const res = await app.http().get(`/moderation/phases/${(await demoPhase()).documentId}/dashboard`).set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    const { perDay, backlog } = res.body.data as { perDay: { submitted: number }[]; backlog: { medianHoursToDecision: number; oldestPendingAt: string } };
+    expect(perDay.length).toBeGreaterThan(14);
+    expect(perDay.filter((day) => day.submitted > 0).length).toBeGreaterThanOrEqual(5);
+    expect(backlog.medianHoursToDecision).toBeGreaterThan(1);
+    expect(time(backlog.oldestPendingAt)).toBeLessThan(Date.now() - DAY);
+  });
+
+  /** The text a PDF draws, read with pdf-lib's parser: the strings its pages' content streams show, line by line. */
+  async function pdfText(bytes: Buffer): Promise<{ title?: string; text: string }> {
+    const pdf = await PDFDocument.load(bytes);
+    const lines = pdf.getPages().flatMap((page) => {
+      const contents = page.node.Contents();
+      const streams = (contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents]) as PDFRawStream[];
+      return streams.flatMap((stream) => {
+        const operators = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+        return [...operators.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((m) => Buffer.from(m[1], 'hex').toString('latin1'));
+      });
+    });
+    return { title: pdf.getTitle(), text: lines.join(' ') };
+  }
+
+  const binary = (res: { on: (e: string, cb: (chunk?: Buffer) => void) => void }, callback: (error: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk?: Buffer) => chunks.push(chunk as Buffer));
+    res.on('end', () => callback(null, Buffer.concat(chunks)));
+  };
+  const wordsOf = (file: DemoAttachment) => file.blocks.flatMap((block) => ('heading' in block ? [block.heading] : 'text' in block ? [block.text] : [...block.table.head, ...block.table.rows.flat()]));
+
+  /** The files of a demo submission, and the first one's bytes as the UNECE moderator downloads them. */
+  async function download(title: string) {
+    const { moderationState, attachments } = (await app.strapi.db.query('api::submission.submission').findOne({ where: { title, publishedAt: null }, populate: { attachments: true } })) as {
+      moderationState: string;
+      attachments: { name: string; mime: string; url: string }[];
+    };
+    const res = await app
+      .http()
+      .get(attachments[0].url)
+      .set('Authorization', `Bearer ${await adminLogin(app, UNECE)}`)
+      .buffer(true)
+      .parse(binary);
+    expect(res.status).toBe(200);
+    return { moderationState, attachments, bytes: res.body as Buffer };
+  }
+
+  test.each([
+    ['Research report: recruitment fees in seasonal agriculture', RECRUITMENT_FEES_SUMMARY],
+    ['Data on regular pathways in the region, 2019 to 2023', REGULAR_PATHWAYS_DATA_NOTE],
+    ['Access to health care for undocumented workers', HEALTH_FIREWALLS_POSITION],
+  ])('"%s" carries a real document that says what the submission says, which its moderator downloads', async (title, file) => {
+    const { attachments, bytes } = await download(title);
+    expect(attachments.map((a) => a.name)).toEqual([file.fileName]);
+    if (file.format === 'pdf') {
+      expect(attachments[0].mime).toBe('application/pdf');
+      const { title: pdfTitle, text } = await pdfText(bytes);
+      expect(pdfTitle).toBe(file.title);
+      for (const words of [file.title, ...wordsOf(file)]) expect(text).toContain(words);
+    } else {
+      expect(attachments[0].mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect(Object.keys((await JSZip.loadAsync(bytes)).files)).toContain('word/document.xml');
+      const { value: text } = await mammoth.extractRawText({ buffer: bytes });
+      for (const words of [file.title, ...wordsOf(file)]) expect(text).toContain(words);
+    }
+  });
+
+  test('a post waits on its author, returned for edits with a note; its author reads the note in their own list', async () => {
+    const token = await hubLogin(app, HUB_ACCOUNTS.stakeholder);
+    const res = await app.http().get('/api/submissions/mine?state=returned').set('Authorization', `Bearer ${token}`);
+    expect(res.body.data).toHaveLength(1);
+    expect(res.body.data[0]).toMatchObject({ title: 'What our caseworkers hear about family reunification', decisionReason: expect.stringMatching(/remove the caseworker’s name/) });
+    const events = await app.strapi.db.query('plugin::moderation.moderation-event').findMany({ where: { submissionDocumentId: res.body.data[0].documentId }, orderBy: { occurredAt: 'asc' } });
+    expect(events.map((e: { action: string }) => e.action)).toEqual(['submitted', 'returned']);
+  });
+
+  test('an author who advertised twice is suspended for a week, since yesterday: posting answers 403 with the reason', async () => {
+    const token = await hubLogin(app, DEMO_SUSPENSION.author);
+    const [question] = (await app.strapi.documents('api::guiding-question.guiding-question').findMany({ filters: { phase: { isDemo: true } }, status: 'published', limit: 1 })) as { documentId: string }[];
+    const res = await app.http().post('/api/submissions').set('Authorization', `Bearer ${token}`).send({ data: { kind: 'comment', title: 'Once more', body: 'Buy now.', guidingQuestion: question.documentId } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.details).toMatchObject({ code: 'suspended', reason: DEMO_SUSPENSION.reason });
+    const days = (time(res.body.error.details.endsAt) - Date.now()) / DAY;
+    expect(days).toBeGreaterThan(DEMO_SUSPENSION.days - DEMO_SUSPENSION.daysAgo - 1);
+    expect(days).toBeLessThan(DEMO_SUSPENSION.days - DEMO_SUSPENSION.daysAgo + 1);
+    const moderator = await adminLogin(app, UNECE);
+    const author = (await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: DEMO_SUSPENSION.author } })) as { id: number };
+    const context = (await app.http().get(`/moderation/authors/${author.id}`).set('Authorization', `Bearer ${moderator}`)).body.data;
+    expect(context.submissions.map((s: { moderationState: string }) => s.moderationState)).toEqual(['rejected', 'rejected']);
+    expect(context.inForce).toMatchObject({ kind: 'suspension', issuedByName: expect.stringContaining('Ulla') });
+  });
+
+  test('a pending attachment holds an e-mail address, for moderators to screen', async () => {
+    const { moderationState, bytes } = await download('Research report: recruitment fees in seasonal agriculture');
+    expect(moderationState).toBe('pending');
+    expect((await pdfText(bytes)).text).toMatch(/[\w.-]+@[\w-]+(\.[\w-]+)+/);
+  });
+
+  test("a draft question is shared for feedback: the region's moderator and the secretariat commented, other regions and the Hub see nothing", async () => {
+    const list = async (email: string) => (await app.http().get('/moderation/questions').set('Authorization', `Bearer ${await adminLogin(app, email)}`)).body.data as {
+      documentId: string;
+      position: number;
+      text: string;
+      posted: boolean;
+      phase: { region: { code: string } };
+      feedback: { authorName: string; body: string; createdAt: string }[];
+    }[];
+    const question = (await list(UNECE)).find((q) => q.position === DEMO_SHARED_QUESTION.position)!;
+    expect(question).toMatchObject({ position: DEMO_SHARED_QUESTION.position, text: DEMO_SHARED_QUESTION.text, posted: false, phase: { region: { code: 'UNECE' } } });
+    expect(question.feedback.map((f) => [f.authorName, f.body])).toEqual([
+      ['Ulla Moderator (UNECE)', DEMO_SHARED_QUESTION.feedback[0].body],
+      ['Samira Secretariat', DEMO_SHARED_QUESTION.feedback[1].body],
+    ]);
+    const written = question.feedback.map((f) => time(f.createdAt));
+    expect(written[1] - written[0]).toBeGreaterThan(HOUR);
+    expect(written[1]).toBeLessThan(Date.now() - DAY);
+    expect((await list('secretariat@example.org')).map((q) => q.documentId)).toContain(question.documentId);
+    expect(await list('moderator.escap@example.org')).toEqual([]);
+    const hub = await app.http().get(`/api/guiding-questions/${question.documentId}`).set('Authorization', `Bearer ${await hubLogin(app, HUB_ACCOUNTS.stakeholder)}`);
+    expect(hub.status).toBe(404);
+  });
+});
+
 describe('the demo phase in the six UN languages', () => {
   let token: string;
   beforeAll(async () => {
@@ -230,7 +405,20 @@ describe('demo accounts', () => {
 });
 
 describe('idempotence', () => {
-  const uids = ['api::region.region', 'api::phase.phase', 'api::guiding-question.guiding-question', 'api::submission.submission', 'api::moderator-reply.moderator-reply', 'api::gcm-objective.gcm-objective', 'plugin::users-permissions.user', 'admin::user'] as const;
+  const uids = [
+    'api::region.region',
+    'api::phase.phase',
+    'api::guiding-question.guiding-question',
+    'api::submission.submission',
+    'api::moderator-reply.moderator-reply',
+    'api::gcm-objective.gcm-objective',
+    'plugin::users-permissions.user',
+    'admin::user',
+    'plugin::upload.file',
+    'plugin::moderation.moderation-event',
+    'plugin::moderation.question-feedback',
+    'plugin::moderation.author-sanction',
+  ] as const;
   const counts = async () => Object.fromEntries(await Promise.all(uids.map(async (uid) => [uid, await app.strapi.db.query(uid).count()])));
 
   test('seeding again adds nothing', async () => {

@@ -3,11 +3,13 @@
  * database holds; downloads opened with real readers (csv-parse, exceljs, mammoth).
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { parse } from 'csv-parse/sync';
 import { GCM_OBJECTIVES, STAKEHOLDER_CATEGORIES } from '../src/reference/gcm';
 import { adminLogin, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
 import { CATEGORY_LABELS, OBJECTIVE_TITLES } from '../src/reference/gcm-labels';
+import { textBlocks } from '../src/plugins/moderation/server/src/services/analysis';
 import { demoQuestions, PDF, validSubmission } from './helpers/fixtures';
 import { startApp, type TestApp } from './helpers/strapi';
 
@@ -85,7 +87,8 @@ describe('the dashboard', () => {
   test('lists the phases with their guiding questions, once each whatever their translations, for the queue filters', async () => {
     const phases = (await get(UNECE, '/moderation/phases')).body.data as { isDemo: boolean; guidingQuestions: { position: number; text: string }[] }[];
     const demo = phases.find((p) => p.isDemo)!;
-    expect(demo.guidingQuestions.map((q) => q.position)).toEqual([1, 2, 3, 4, 5]);
+    // The five posted, and the sixth the demo shares as a draft for feedback.
+    expect(demo.guidingQuestions.map((q) => q.position)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(demo.guidingQuestions.every((q) => /^[\x20-\x7E’]+$/.test(q.text))).toBe(true);
   });
 });
@@ -198,13 +201,41 @@ describe('the summary builder', () => {
     expect(body).toMatch(/\| Approved submissions \| \d+ \|/);
     expect(body).toMatch(/\| Trade unions \| 1 \|/);
     expect(body).toContain('[Union report](https://example.org/union)');
-    expect(body.indexOf('## In figures')).toBeLessThan(body.indexOf('## Contributions by guiding question'));
+    expect(body).toMatch(/\[Read the contribution\]\([^)\s]*\/api\/submissions\/\w+\)/);
+    expect(body.indexOf('## In figures')).toBeLessThan(body.indexOf('## Who was heard'));
+    expect(body.indexOf('## Who was heard')).toBeLessThan(body.indexOf('## Recurring themes'));
+    expect(body.indexOf('## Recurring themes')).toBeLessThan(body.indexOf('## Contributions by guiding question'));
+    for (const chart of ['categories', 'objectives', 'questions']) expect(body).toMatch(new RegExp(`\\n!\\[[^\\]]+\\]\\(chart:${chart}\\)\\n`));
+    // No parliamentarian posted in the demo phase; its region, UNECE, has 56 countries.
+    expect(body).toMatch(/\*\*Not heard from:\*\* [^\n]*Parliamentarians/);
+    expect(body).toMatch(/\*\*Countries of the region not heard from\*\* \(\d+ of 56\): /);
     expect((await app.http().get(`/api/summaries/${summary}`).set('Authorization', `Bearer ${tokens.reader}`)).status).toBe(404);
 
     await app.strapi.documents('api::summary.summary').publish({ documentId: summary });
     const served = await app.http().get(`/api/summaries/${summary}?populate=links`).set('Authorization', `Bearer ${tokens.reader}`);
     expect(served.status).toBe(200);
     expect(served.body.data.links.map((l: { url: string }) => l.url)).toContain('https://example.org/union');
+  });
+
+  test('quotes, under each guiding question, key sentences of its approved contributions as written', async () => {
+    const body = (await app.strapi.documents('api::summary.summary').findOne({ documentId: summary, status: 'draft' }))!.body as string;
+    const approved = (await app.strapi.db.query('api::submission.submission').findMany({
+      where: { phase: { documentId: phase }, publishedAt: { $notNull: true } },
+      select: ['body'],
+      populate: { guidingQuestion: { select: ['position'] } },
+    })) as { body: string; guidingQuestion: { position: number } | null }[];
+    const positions = [...new Set(approved.flatMap((s) => (s.guidingQuestion ? [s.guidingQuestion.position] : [])))];
+    expect(positions.length).toBeGreaterThan(0);
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    for (const position of positions) {
+      const start = body.indexOf(`\n### Q${position}. `);
+      expect(start).toBeGreaterThan(-1);
+      const section = body.slice(start + 1).split(/\n##/)[0].replace(/\\(.)/g, '$1');
+      const quoted = [...section.matchAll(/^ {2}- “(.+)”$/gm)].map((m) => m[1]);
+      expect(quoted.length).toBeGreaterThan(0);
+      const texts = approved.filter((s) => s.guidingQuestion?.position === position).map((s) => flat(textBlocks(s.body).join('\n')));
+      expect(quoted.some((sentence) => texts.some((text) => text.includes(sentence)))).toBe(true);
+    }
   });
 
   test('downloads as Markdown and as a Word document a reader opens', async () => {
@@ -218,6 +249,10 @@ describe('the summary builder', () => {
     expect(text).toMatch(/Summary: DEMO: UNECE practice space/);
     expect(text).toContain('Trade union view | with a pipe');
     expect(text).toContain('City-level partnerships for the inclusion of newcomers');
+    // The three charts the draft names, drawn as PNG from the phase's approved submissions.
+    const media = Object.keys((await JSZip.loadAsync(docx.body as Buffer)).files).filter((name) => name.startsWith('word/media/'));
+    expect(media).toHaveLength(3);
+    expect(media.every((name) => name.endsWith('.png'))).toBe(true);
     expect((await get(UNECE, `/moderation/summaries/${summary}/download?format=pdf`)).status).toBe(400);
     expect((await get(ESCAP, `/moderation/summaries/${summary}/download?format=md`)).status).toBe(403);
   });

@@ -7,6 +7,8 @@ import type { RegionScope } from './scope';
 /** An approved submission as exports and summaries spell it out. */
 export type ApprovedSubmission = {
   documentId: string;
+  /** Where it is read: the content API's address (the Hub has no address of its own for a submission). */
+  url: string;
   title: string;
   body: string;
   kind: string;
@@ -60,6 +62,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         for (const row of rows) {
           yield {
             documentId: row.documentId,
+            url: absolute(`/api/submissions/${row.documentId}`),
             title: row.title,
             body: row.body,
             kind: row.kind,

@@ -1,13 +1,18 @@
-import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Document, ExternalHyperlink, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import MarkdownIt from 'markdown-it';
+import { barChartPng, CHART_TITLES, isChartName, type Bar, type ChartName } from './charts';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
-type Inline = TextRun | ExternalHyperlink;
+type Inline = TextRun | ExternalHyperlink | ImageRun;
+type Charts = Map<string, { data: Buffer; width: number; height: number; bars: Bar[] }>;
+
+// The width of a chart on the page, in pixels at 96 to the inch: the text width of an A4 page.
+const CHART_WIDTH = 600;
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
-/** Runs of text from a Markdown inline token: bold, italics, code and links kept. */
-function inlineRuns(token: Token | undefined): Inline[] {
+/** Runs of text from a Markdown inline token: bold, italics, code and links kept, and the charts it names. */
+function inlineRuns(token: Token | undefined, charts: Charts): Inline[] {
   const runs: Inline[] = [];
   let bold = false;
   let italics = false;
@@ -22,6 +27,13 @@ function inlineRuns(token: Token | undefined): Inline[] {
     } else if (child.type === 'link_close') {
       if (href) runs.push(new ExternalHyperlink({ link: href, children: linkRuns }));
       href = null;
+    } else if (child.type === 'image') {
+      // Only a chart of the phase is drawn; any other image reference is left out, as before.
+      const chart = charts.get(String(child.attrGet('src')));
+      if (chart) {
+        const description = chart.bars.map((b) => `${b.label}: ${b.value}`).join('; ');
+        runs.push(new ImageRun({ type: 'png', data: chart.data, transformation: { width: CHART_WIDTH, height: Math.round((CHART_WIDTH * chart.height) / chart.width) }, altText: { name: child.content, title: child.content, description } }));
+      }
     } else if (child.type === 'text' || child.type === 'code_inline' || child.type === 'softbreak' || child.type === 'hardbreak') {
       const text = child.type === 'softbreak' ? ' ' : child.content;
       const run = new TextRun({ text, bold, italics, break: child.type === 'hardbreak' ? 1 : undefined, font: child.type === 'code_inline' ? 'Courier New' : undefined, style: href ? 'Hyperlink' : undefined });
@@ -32,12 +44,28 @@ function inlineRuns(token: Token | undefined): Inline[] {
   return runs;
 }
 
+/** The charts the Markdown names (`![title](chart:categories)`) and the figures are given for, drawn once each. */
+async function drawCharts(tokens: Token[], figures: Partial<Record<ChartName, Bar[]>>): Promise<Charts> {
+  const charts: Charts = new Map();
+  for (const child of tokens.flatMap((t) => t.children ?? [])) {
+    const src = child.type === 'image' ? String(child.attrGet('src')) : '';
+    const name = src.startsWith('chart:') ? src.slice('chart:'.length) : '';
+    if (!isChartName(name)) continue;
+    const bars = figures[name];
+    if (bars && !charts.has(src)) charts.set(src, { ...(await barChartPng(CHART_TITLES[name], bars)), bars });
+  }
+  return charts;
+}
+
 /**
  * A Word document from the Markdown a summary is written in: headings, paragraphs, bullet and
- * numbered lists, tables, bold, italics and links. What the secretariat edited is what it gets.
+ * numbered lists, tables, bold, italics, links, and the charts it names, drawn from `figures`
+ * (the phase's current approved data). What the secretariat edited is what it gets: a chart
+ * reference removed is a chart left out.
  */
-export async function markdownToDocx(markdown: string): Promise<Buffer> {
+export async function markdownToDocx(markdown: string, figures: Partial<Record<ChartName, Bar[]>> = {}): Promise<Buffer> {
   const tokens = new MarkdownIt().parse(markdown, {});
+  const charts = await drawCharts(tokens, figures);
   const blocks: (Paragraph | Table)[] = [];
   let listDepth = 0;
   let ordered = false;
@@ -45,7 +73,7 @@ export async function markdownToDocx(markdown: string): Promise<Buffer> {
     const token = tokens[i];
     switch (token.type) {
       case 'heading_open':
-        blocks.push(new Paragraph({ heading: HEADINGS[Number(token.tag.slice(1))], children: inlineRuns(tokens[i + 1]) }));
+        blocks.push(new Paragraph({ heading: HEADINGS[Number(token.tag.slice(1))], children: inlineRuns(tokens[i + 1], charts) }));
         i += 2;
         break;
       case 'bullet_list_open':
@@ -60,7 +88,7 @@ export async function markdownToDocx(markdown: string): Promise<Buffer> {
       case 'paragraph_open':
         blocks.push(
           new Paragraph({
-            children: inlineRuns(tokens[i + 1]),
+            children: inlineRuns(tokens[i + 1], charts),
             ...(listDepth > 0 ? (ordered ? { numbering: { reference: 'numbered', level: listDepth - 1 } } : { bullet: { level: listDepth - 1 } }) : {}),
           }),
         );
@@ -73,7 +101,7 @@ export async function markdownToDocx(markdown: string): Promise<Buffer> {
           const t = tokens[i];
           if (t.type === 'tr_open') cells = [];
           else if (t.type === 'th_open' || t.type === 'td_open') {
-            cells.push(new TableCell({ children: [new Paragraph({ children: inlineRuns(tokens[i + 1]) })] }));
+            cells.push(new TableCell({ children: [new Paragraph({ children: inlineRuns(tokens[i + 1], charts) })] }));
           } else if (t.type === 'tr_close') rows.push(new TableRow({ children: cells, tableHeader: rows.length === 0 }));
         }
         blocks.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));

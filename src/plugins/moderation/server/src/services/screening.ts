@@ -1,11 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js';
 
-export type ScreeningFlag =
+export type ScreeningFlag = (
   | { kind: 'email'; match: string }
   | { kind: 'phone'; match: string }
   | { kind: 'link'; match: string }
-  | { kind: 'sensitive-term'; match: string; language: string };
+  | { kind: 'sensitive-term'; match: string; language: string }
+) & {
+  /** Set when the match is in an attachment: that attachment's file name. */
+  attachment?: string;
+};
 
 export type ScreeningInput = { title: string; body: string; links?: { url: string }[]; countries?: string[] };
 
@@ -34,27 +38,42 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
+  /** One pass of every check over `text`; `links` are the submission's own links, flagged as such. */
+  const detect = (text: string, countries: string[], links: string[] = []): ScreeningFlag[] => {
+    const flags: ScreeningFlag[] = [];
+    const seen = new Set<string>(); // an attachment's text can hold thousands of matches
+    const add = (flag: ScreeningFlag) => {
+      const key = `${flag.kind}\n${flag.match}`;
+      if (!seen.has(key)) flags.push(flag);
+      seen.add(key);
+    };
+    for (const match of text.match(EMAIL) ?? []) add({ kind: 'email', match });
+    // International numbers, and national ones of the countries the submission is about.
+    for (const country of [undefined, ...countries] as (CountryCode | undefined)[]) {
+      for (const found of findPhoneNumbersInText(text, country ? { defaultCountry: country } : undefined)) {
+        add({ kind: 'phone', match: text.slice(found.startsAt, found.endsAt) });
+      }
+    }
+    for (const match of text.match(URL_IN_TEXT) ?? []) add({ kind: 'link', match });
+    for (const url of links) add({ kind: 'link', match: url });
+    const normalised = normalise(text);
+    for (const { language, term, regex } of termPatterns()) {
+      if (regex.test(normalised)) add({ kind: 'sensitive-term', match: term, language });
+    }
+    return flags;
+  };
+
   return {
     screen({ title, body, links = [], countries = [] }: ScreeningInput): ScreeningFlag[] {
-      const text = `${title}\n${body}`;
-      const flags: ScreeningFlag[] = [];
-      const add = (flag: ScreeningFlag) => {
-        if (!flags.some((f) => f.kind === flag.kind && f.match === flag.match)) flags.push(flag);
-      };
-      for (const match of text.match(EMAIL) ?? []) add({ kind: 'email', match });
-      // International numbers, and national ones of the countries the submission is about.
-      for (const country of [undefined, ...countries] as (CountryCode | undefined)[]) {
-        for (const found of findPhoneNumbersInText(text, country ? { defaultCountry: country } : undefined)) {
-          add({ kind: 'phone', match: text.slice(found.startsAt, found.endsAt) });
-        }
-      }
-      for (const match of text.match(URL_IN_TEXT) ?? []) add({ kind: 'link', match });
-      for (const link of links) add({ kind: 'link', match: link.url });
-      const normalised = normalise(text);
-      for (const { language, term, regex } of termPatterns()) {
-        if (regex.test(normalised)) add({ kind: 'sensitive-term', match: term, language });
-      }
-      return flags;
+      return detect(`${title}\n${body}`, countries, links.map((link) => link.url));
+    },
+
+    /**
+     * The same checks on the text of an attachment (see attachment-content.ts), each flag naming
+     * the attachment. `countries` are those of the submission the file belongs to.
+     */
+    screenAttachment(name: string, text: string, countries: string[]): ScreeningFlag[] {
+      return detect(text, countries).map((flag) => ({ ...flag, attachment: name }));
     },
   };
 };
