@@ -278,3 +278,55 @@ describe('sanctions', () => {
     expect((await sanction(SECRETARIAT, { kind: 'warning', reason: 'A word from the secretariat.' }, readerId)).status).toBe(201);
   });
 });
+
+describe('looking inside attachments', () => {
+  const demo = async (title: string) => {
+    const row = (await app.strapi.db.query('api::submission.submission').findOne({ where: { title, publishedAt: null }, populate: { attachments: true } })) as { documentId: string; screeningFlags: { kind: string; match: string; attachment?: string }[]; attachments: { id: number; name: string }[] };
+    return row;
+  };
+  const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const binary = (req: ReturnType<typeof get>) => req.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
+  test('an e-mail address inside a posted PDF is flagged, naming the file', async () => {
+    const report = await demo('Research report: recruitment fees in seasonal agriculture');
+    const inFile = report.screeningFlags.filter((f) => f.attachment);
+    expect(inFile).toContainEqual(expect.objectContaining({ kind: 'email', attachment: report.attachments[0].name }));
+  });
+
+  test("a PDF's pages come as PNG pictures drawn by the server, with headers that forbid running anything; its text as text", async () => {
+    const report = await demo('Research report: recruitment fees in seasonal agriculture');
+    const base = `/moderation/submissions/${report.documentId}/attachments/${report.attachments[0].id}`;
+    const page = await binary(get(UNECE, `${base}/preview?page=1`));
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('image/png');
+    expect(page.headers['content-security-policy']).toMatch(/sandbox/);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(Number(page.headers['x-page-count'])).toBeGreaterThan(0);
+    expect((page.body as Buffer).subarray(0, 8)).toEqual(PNG_SIGNATURE);
+    expect((await get(UNECE, `${base}/preview?page=999`)).status).toBe(404);
+    expect((await get(UNECE, `${base}/preview?page=zero`)).status).toBe(400);
+    const text = await get(UNECE, `${base}/text`);
+    expect(text.body.data.text).toMatch(/@/);
+  });
+
+  test("a Word file's text is read for the moderators; it has no pages to draw", async () => {
+    const note = await demo('Data on regular pathways in the region, 2019 to 2023');
+    const base = `/moderation/submissions/${note.documentId}/attachments/${note.attachments[0].id}`;
+    const text = await get(SECRETARIAT, `${base}/text`);
+    expect(text.status).toBe(200);
+    expect(text.body.data.text.length).toBeGreaterThan(50);
+    expect((await get(SECRETARIAT, `${base}/preview`)).status).toBe(404);
+  });
+
+  test('only the moderators of its region, and only its own attachments', async () => {
+    const report = await demo('Research report: recruitment fees in seasonal agriculture');
+    const note = await demo('Data on regular pathways in the region, 2019 to 2023');
+    expect((await get(ESCAP, `/moderation/submissions/${report.documentId}/attachments/${report.attachments[0].id}/text`)).status).toBe(403);
+    expect((await get(UNECE, `/moderation/submissions/${report.documentId}/attachments/${note.attachments[0].id}/text`)).status).toBe(404);
+    expect((await app.http().get(`/moderation/submissions/${report.documentId}/attachments/${report.attachments[0].id}/text`).set('Authorization', `Bearer ${tokens.stakeholder}`)).status).toBe(401);
+  });
+});

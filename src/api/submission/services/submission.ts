@@ -89,7 +89,11 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
     const organisation = input.organisation ?? user.organisation ?? null;
 
     const attachments = await checkAttachments(files, strapi.config.get('submissions.attachments'));
-    const screeningFlags = strapi.plugin('moderation').service('screening').screen(input);
+    // The files' text is screened like the post's: a phone number in an annex is as personal.
+    const screeningFlags = [
+      ...strapi.plugin('moderation').service('screening').screen(input),
+      ...(await strapi.plugin('moderation').service('attachments').screenPosted(attachments, input.countries ?? [])),
+    ];
     const objectives = input.gcmObjectives?.length
       ? await strapi.documents('api::gcm-objective.gcm-objective').findMany({ filters: { number: { $in: input.gcmObjectives } }, fields: ['number'], limit: 23 })
       : [];
@@ -162,17 +166,23 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
       await strapi.plugin('moderation').service('sanctions').assertMayPost(user.id);
       const current = (await strapi.db.query(UID).findOne({
         where: { documentId, author: { id: user.id }, publishedAt: null },
-        select: ['moderationState'],
+        select: ['moderationState', 'screeningFlags'],
         populate: { phase: { select: ['documentId'] }, attachments: true },
-      })) as { moderationState: string; phase?: { documentId: string } | null; attachments?: { id: number }[] | null } | null;
+      })) as { moderationState: string; screeningFlags?: { attachment?: string }[] | null; phase?: { documentId: string } | null; attachments?: { id: number }[] | null } | null;
       if (!current?.phase) throw new errors.NotFoundError(`You have no submission ${documentId}.`);
       if (current.moderationState !== 'returned') {
         throw createHttpError(409, `This submission is ${current.moderationState}; only a submission returned to you for edits can be changed.`, { details: { code: 'notInState', values: { state: current.moderationState } } });
       }
       const { attachments, fields } = await prepare(user, parseSubmissionInput(raw), files, current.phase.documentId);
       const replaced = attachments.length ? (current.attachments ?? []) : [];
+      // Kept files keep what their screening found.
+      const screeningFlags = attachments.length ? fields.screeningFlags : [...fields.screeningFlags, ...(current.screeningFlags ?? []).filter((flag) => flag.attachment)];
+      const data = { ...fields, screeningFlags, flagged: screeningFlags.length > 0 };
       await withFiles(attachments, (uploaded) =>
-        strapi.plugin('moderation').service('lifecycle').resubmit(documentId, { kind: 'author', id: user.id, name: publicNameOf(user) }, { ...fields, ...(uploaded.length ? { attachments: uploaded.map((f) => f.id) } : {}) }),
+        strapi
+          .plugin('moderation')
+          .service('lifecycle')
+          .resubmit(documentId, { kind: 'author', id: user.id, name: publicNameOf(user) }, uploaded.length ? { ...data, attachments: uploaded.map((f) => f.id) } : data),
       );
       // Replaced files go once the new version is stored; the log keeps their names.
       for (const file of replaced) await upload().remove(file);

@@ -4,7 +4,7 @@ import { useCallback, useMemo } from 'react';
 export type ModerationState = 'pending' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
 export const STATES: ModerationState[] = ['pending', 'returned', 'approved', 'rejected', 'withdrawn'];
 
-export type ScreeningFlag = { kind: 'email' | 'phone' | 'link' | 'sensitive-term'; match: string; language?: string };
+export type ScreeningFlag = { kind: 'email' | 'phone' | 'link' | 'sensitive-term'; match: string; language?: string; attachment?: string };
 
 /** Another moderator with the submission open, and since when. */
 export type Presence = { moderatorId: number; name: string; since: string };
@@ -156,6 +156,14 @@ export function useModerationApi() {
       reject: (documentId: string, reason: string) => act(documentId, 'reject', { reason }),
       retract: (documentId: string, to: 'pending' | 'rejected', reason: string) => act(documentId, 'retract', { to, reason }),
       returnForEdits: (documentId: string, note: string) => act(documentId, 'return', { note }),
+      attachmentText: async (documentId: string, fileId: number) =>
+        (await get<{ data: { name: string; text: string | null; truncated: boolean } }>(`/moderation/submissions/${documentId}/attachments/${fileId}/text`)).data.data,
+      /** A page as a PNG the server drew; its count comes in a header. */
+      attachmentPage: async (documentId: string, fileId: number, page: number) => {
+        const res = await get<Blob>(`/moderation/submissions/${documentId}/attachments/${fileId}/preview`, { params: { page: String(page) }, responseType: 'blob' });
+        const pages = Number((res as unknown as { headers?: Headers }).headers?.get?.('x-page-count') ?? 1);
+        return { blob: res.data, pages };
+      },
       author: async (id: number) => (await get<{ data: AuthorContext }>(`/moderation/authors/${id}`)).data.data,
       sanction: async (id: number, sanction: { kind: SanctionKind; reason: string; days?: number }) => (await post<{ data: Sanction }>(`/moderation/authors/${id}/sanctions`, sanction)).data.data,
       liftSanction: async (id: number, sanctionId: number, reason: string) => (await post<{ data: Sanction }>(`/moderation/authors/${id}/sanctions/${sanctionId}/lift`, { reason })).data.data,

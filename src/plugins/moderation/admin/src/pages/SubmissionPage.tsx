@@ -21,6 +21,7 @@ import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { errorOf, useModerationApi, type EarlierVersion, type Overview, type PresenceStatus, type ScreeningFlag, type SubmissionDetail } from '../api';
+import { AttachmentPreview, type Attachment } from '../components/AttachmentPreview';
 import { AuthorPanel } from '../components/AuthorPanel';
 import { FlagBadges } from '../components/FlagBadges';
 import { FormDialog } from '../components/FormDialog';
@@ -115,6 +116,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
   const [translation, setTranslation] = useState({ language: '', title: '', body: '' });
   const [shownTranslation, setShownTranslation] = useState<string | null>(null);
   const [decidedElsewhere, setDecidedElsewhere] = useState<PresenceStatus | null>(null);
+  const [previewed, setPreviewed] = useState<Attachment | null>(null);
 
   const load = useCallback(async () => {
     setError(null);
@@ -277,7 +279,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
             )}
             {(s.screeningFlags?.length ?? 0) > 0 && (
               <Alert variant="warning" title={t('submission.screening')} closeLabel={t('common.close')}>
-                {time.list(s.screeningFlags!.map((f) => t('submission.screeningItem', { flag: labels.flag(f.kind), match: f.match })))}
+                {time.list(s.screeningFlags!.map((f) => (f.attachment ? t('submission.screeningInAttachment', { flag: labels.flag(f.kind), match: f.match, name: f.attachment }) : t('submission.screeningItem', { flag: labels.flag(f.kind), match: f.match }))))}
               </Alert>
             )}
             {s.moderationState === 'rejected' && s.decisionReason && (
@@ -427,12 +429,10 @@ const Submission = ({ documentId }: { documentId: string }) => {
               {s.attachments.length === 0 && s.links.length === 0 && <Typography textColor="neutral600">{t('common.none')}</Typography>}
               {/* Fetched with the moderator's credentials: /api/files lets a pending file out to its region's moderators only. */}
               {s.attachments.map((a) => (
-                <TextButton
-                  key={a.id}
-                  onClick={() => api.download(a.url, a.name).catch((e) => toggleNotification({ type: 'danger', message: errorText(errorOf(e)) }))}
-                >
-                  {rich('files.size', { name: <bdi key="name">{a.name}</bdi>, size: time.kilobytes(a.size) })}
-                </TextButton>
+                <Flex key={a.id} gap={2} wrap="wrap">
+                  <TextButton onClick={() => setPreviewed(a)}>{rich('files.preview', { name: <bdi key="name">{a.name}</bdi>, size: time.kilobytes(a.size) })}</TextButton>
+                  <TextButton onClick={() => api.download(a.url, a.name).catch((e) => toggleNotification({ type: 'danger', message: errorText(errorOf(e)) }))}>{t('files.download')}</TextButton>
+                </Flex>
               ))}
               {s.links.map((l) => (
                 <Link key={l.url} href={l.url} isExternal>
@@ -476,6 +476,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
         <Typography>{t('approve.help')}</Typography>
       </FormDialog>
       <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
+      <AttachmentPreview documentId={documentId} attachment={previewed} onClose={() => setPreviewed(null)} />
       <ReasonDialog open={dialog === 'reject'} title={t('reject.title')} confirmLabel={t('action.reject')} templates={overview?.rejectionReasons} language={s.language} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.reject(documentId, reason), 'submission.rejectedDone', 'next')} />
       <ReasonDialog open={dialog === 'return'} title={t('return.title')} confirmLabel={t('action.return')} confirmVariant="default" label={t('return.label')} help={t('return.help')} onClose={() => setDialog(null)} onConfirm={(note) => run(() => api.returnForEdits(documentId, note), 'submission.returnedDone', 'next')} />
       <ReasonDialog open={dialog === 'retract'} title={t('retract.title')} confirmLabel={t('action.retract')} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.retract(documentId, retractTo, reason), 'submission.retractedDone')}>

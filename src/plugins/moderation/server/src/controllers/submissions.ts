@@ -49,6 +49,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async retract(ctx: Context) {
       ctx.body = { data: await service('lifecycle').retract(ctx.params.documentId, await moderator(ctx), body(ctx).to, body(ctx).reason) };
     },
+    async attachmentText(ctx: Context) {
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.body = { data: await service('attachments').text((await moderator(ctx)).scope, ctx.params.documentId, ctx.params.fileId) };
+    },
+    /** A picture of the page, never the file: nothing in it can run, and the headers say so again. */
+    async attachmentPreview(ctx: Context) {
+      const { png, pages } = await service('attachments').preview((await moderator(ctx)).scope, ctx.params.documentId, ctx.params.fileId, ctx.query.page);
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.set('Content-Security-Policy', "default-src 'none'; sandbox");
+      ctx.set('X-Page-Count', String(pages));
+      ctx.type = 'image/png';
+      ctx.body = png;
+    },
     async returnForEdits(ctx: Context) {
       ctx.body = { data: await service('lifecycle').returnForEdits(ctx.params.documentId, await moderator(ctx), body(ctx).note) };
     },

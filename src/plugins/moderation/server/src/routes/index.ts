@@ -31,6 +31,8 @@ export default {
       // Who else has it open: said while the page is open, withdrawn when it closes.
       { method: 'POST', path: '/submissions/:documentId/presence', handler: 'submissions.present', config: allowed(ACTIONS.read) },
       { method: 'DELETE', path: '/submissions/:documentId/presence', handler: 'submissions.leave', config: allowed(ACTIONS.read) },
+      { method: 'GET', path: '/submissions/:documentId/attachments/:fileId/text', handler: 'submissions.attachmentText', config: allowed(ACTIONS.read) },
+      { method: 'GET', path: '/submissions/:documentId/attachments/:fileId/preview', handler: 'submissions.attachmentPreview', config: allowed(ACTIONS.read) },
       { method: 'POST', path: '/submissions/:documentId/approve', handler: 'submissions.approve', config: allowed(ACTIONS.decide) },
       { method: 'POST', path: '/submissions/:documentId/reject', handler: 'submissions.reject', config: allowed(ACTIONS.decide) },
       { method: 'POST', path: '/submissions/:documentId/retract', handler: 'submissions.retract', config: allowed(ACTIONS.decide) },

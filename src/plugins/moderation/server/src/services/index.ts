@@ -1,4 +1,5 @@
 import approved from './approved';
+import attachments from './attachments';
 import dashboard from './dashboard';
 import events from './events';
 import exports from './exports';
@@ -14,4 +15,4 @@ import scope from './scope';
 import screening from './screening';
 import summaries from './summaries';
 
-export default { approved, dashboard, events, exports, lifecycle, notifications, outreach, presence, privacy, queue, questions, sanctions, scope, screening, summaries };
+export default { approved, attachments, dashboard, events, exports, lifecycle, notifications, outreach, presence, privacy, queue, questions, sanctions, scope, screening, summaries };
