@@ -49,6 +49,9 @@ const NOT_THEIRS = [403, 403, 403, 404, 404, 403, 403, 403, 401, 401, 401, 401];
 // An author who posted in UNECE only: absent for the ESCAP moderator.
 const AUTHOR = /**/ [401, 401, 401, 401, 401, 401, 401, 401, 200, 404, 200, 200];
 const SANCTION = [401, 401, 401, 401, 401, 401, 401, 401, 201, 404, 201, 201];
+// Drafting guiding questions is the secretariat's.
+const SECRETARIAT_ONLY = [401, 401, 401, 401, 401, 401, 401, 401, 403, 403, 201, 201];
+const SECRETARIAT_READ = [401, 401, 401, 401, 401, 401, 401, 401, 403, 403, 200, 200];
 // A file is read by whoever may read a document holding it: its author (the stakeholder, or the
 // un-system author of their own cell) and the admins of its region while pending; anyone once published.
 const PENDING_FILE = [404, 404, 404, 200, 200, 404, 404, 404, 200, 404, 200, 200];
@@ -62,6 +65,7 @@ let app: TestApp;
 let question: string;
 /** A Hub account that posted in UNECE, on whom the sanction rows act. */
 let sanctionedAuthor: number;
+let demoPhase: string;
 const credentials: Partial<Record<Principal, string>> = {};
 const published: Record<string, string> = {};
 
@@ -90,6 +94,8 @@ const ROWS: Row[] = [
   { endpoint: 'GET /moderation/authors/:id', method: 'get', path: (id) => `/moderation/authors/${id}`, subject: 'author', expect: AUTHOR },
   { endpoint: 'POST /moderation/authors/:id/sanctions', method: 'post', path: (id) => `/moderation/authors/${id}/sanctions`, subject: 'author', body: () => ({ kind: 'warning', reason: 'Keep to the question.' }), expect: SANCTION },
   { endpoint: 'POST /moderation/authors/:id/sanctions/:sanctionId/lift', method: 'post', path: (id) => `/moderation/authors/${id}/lift`, subject: 'author-suspension', expect: AUTHOR },
+  { endpoint: 'POST /moderation/questions (draft a question)', method: 'post', path: () => '/moderation/questions', body: () => ({ phase: demoPhase, text: 'Which practices should the Review highlight?' }), expect: SECRETARIAT_ONLY },
+  { endpoint: 'GET /moderation/questions/drafts', method: 'get', path: () => '/moderation/questions/drafts', expect: SECRETARIAT_READ },
   { endpoint: 'POST /moderation/submissions/:id/presence', method: 'post', path: (id) => `/moderation/submissions/${id}/presence`, subject: 'pending', expect: DECIDE },
   { endpoint: 'DELETE /moderation/submissions/:id/presence', method: 'delete', path: (id) => `/moderation/submissions/${id}/presence`, subject: 'pending', expect: LEAVE },
   { endpoint: 'POST /moderation/submissions/:id/replies', method: 'post', path: (id) => `/moderation/submissions/${id}/replies`, subject: 'pending', body: () => ({ body: 'Thank you.' }), expect: REPLY },
@@ -98,6 +104,7 @@ const ROWS: Row[] = [
 beforeAll(async () => {
   app = await startApp({ SUBMISSION_RATE_LIMIT: '1000' });
   [question] = await demoQuestions(app);
+  demoPhase = (await app.strapi.documents('api::phase.phase').findFirst({ filters: { isDemo: true } }))!.documentId;
   for (const [role, email] of Object.entries(HUB_ACCOUNTS)) credentials[role as Principal] = await hubLogin(app, email);
   credentials['hub-token'] = await createHubToken(app.strapi, 'matrix hub token');
   const tokens = app.strapi.service('admin::api-token-content-api');

@@ -330,3 +330,47 @@ describe('looking inside attachments', () => {
     expect((await app.http().get(`/moderation/submissions/${report.documentId}/attachments/${report.attachments[0].id}/text`).set('Authorization', `Bearer ${tokens.stakeholder}`)).status).toBe(401);
   });
 });
+
+describe('the secretariat drafts guiding questions, shares them for feedback, and posts them', () => {
+  let phase: string;
+  beforeAll(async () => {
+    phase = (await app.strapi.documents('api::phase.phase').findFirst({ filters: { isDemo: true, region: { code: 'UNECE' } } }))!.documentId;
+  });
+  const shared = async (who: string) => ((await get(who, '/moderation/questions')).body.data as { documentId: string }[]).map((q) => q.documentId);
+
+  test('a draft not shared stays with the secretariat; shared, the region’s moderators see it and comment; posted, the Hub shows it', async () => {
+    const drafted = await act(SECRETARIAT, '/moderation/questions', { phase, text: 'Which partnerships with local authorities should the Review highlight?', share: false });
+    expect(drafted.status).toBe(201);
+    const id = drafted.body.data.documentId as string;
+    expect(drafted.body.data).toMatchObject({ sharedForFeedback: false, position: expect.any(Number) });
+    expect(await shared(UNECE)).not.toContain(id);
+    expect(((await get(SECRETARIAT, '/moderation/questions/drafts')).body.data as { documentId: string }[]).map((q) => q.documentId)).toContain(id);
+
+    expect((await act(SECRETARIAT, `/moderation/questions/${id}/share`, { shared: true })).body.data.sharedForFeedback).toBe(true);
+    expect(await shared(UNECE)).toContain(id);
+    expect(await shared(ESCAP)).not.toContain(id);
+    expect((await act(UNECE, `/moderation/questions/${id}/feedback`, { body: 'Name the cities, please.' })).status).toBe(201);
+
+    const hub = () => app.http().get(`/api/guiding-questions/${id}`).set('Authorization', `Bearer ${tokens.stakeholder}`);
+    expect((await hub()).status).toBe(404);
+    expect((await act(SECRETARIAT, `/moderation/questions/${id}/post`)).status).toBe(200);
+    expect((await hub()).body.data.text).toBe('Which partnerships with local authorities should the Review highlight?');
+    const mine = ((await get(SECRETARIAT, '/moderation/questions/drafts')).body.data as { documentId: string; posted: boolean; feedback: unknown[] }[]).find((q) => q.documentId === id);
+    expect(mine).toMatchObject({ posted: true, feedback: [expect.objectContaining({ body: 'Name the cities, please.' })] });
+  });
+
+  test.each([
+    [{ text: 'Short' }, /text must be 10 to 2000 characters/],
+    [{ text: 'A question long enough to be one?', phase: 'nosuchphase000' }, /is not a phase/],
+    [{ text: 'A question long enough to be one?', share: 'yes' }, /share must be true or false/],
+  ])('%j is refused with a 400', async (body, message) => {
+    const res = await act(SECRETARIAT, '/moderation/questions', { phase, ...body });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  test('moderators comment but do not draft, share or post', async () => {
+    expect((await act(UNECE, '/moderation/questions', { phase, text: 'A question from a moderator?' })).status).toBe(403);
+    expect((await get(UNECE, '/moderation/questions/drafts')).status).toBe(403);
+  });
+});

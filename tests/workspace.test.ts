@@ -78,7 +78,7 @@ describe('the queue', () => {
   test('pages are capped at 100 and counted per state', async () => {
     const res = await get(UNECE, '/moderation/submissions?pageSize=1000');
     expect(res.body.meta.pagination.pageSize).toBe(100);
-    expect(Object.keys(res.body.meta.counts).sort()).toEqual(['approved', 'pending', 'rejected', 'withdrawn']);
+    expect(Object.keys(res.body.meta.counts).sort()).toEqual(['approved', 'pending', 'rejected', 'returned', 'withdrawn']);
   });
 
   test('the overview counts pending submissions in the regions one moderates', async () => {

@@ -92,6 +92,7 @@ export type SharedQuestion = {
   documentId: string;
   position: number;
   text: string;
+  sharedForFeedback: boolean;
   posted: boolean;
   phase: { documentId: string; title: string; region: { code: string } | null } | null;
   feedback: { id: number; body: string; authorName: string; createdAt: string }[];
@@ -187,6 +188,10 @@ export function useModerationApi() {
         URL.revokeObjectURL(link.href);
       },
       questions: async () => (await get<{ data: SharedQuestion[] }>('/moderation/questions')).data.data,
+      questionDrafts: async () => (await get<{ data: SharedQuestion[] }>('/moderation/questions/drafts')).data.data,
+      draftQuestion: async (question: { phase: string; text: string; share: boolean }) => (await post<{ data: SharedQuestion }>('/moderation/questions', question)).data.data,
+      shareQuestion: async (documentId: string, shared: boolean) => (await post<{ data: SharedQuestion }>(`/moderation/questions/${documentId}/share`, { shared })).data.data,
+      postQuestion: async (documentId: string) => (await post(`/moderation/questions/${documentId}/post`, {})).data,
       questionFeedback: async (documentId: string, body: string) => (await post(`/moderation/questions/${documentId}/feedback`, { body })).data,
       findPeople: async (email: string) => (await post<{ data: Person[] }>('/moderation/people/search', { email })).data.data,
       erasePerson: async (id: number, confirm: string) => (await post<{ data: Erasure }>(`/moderation/people/${id}/erase`, { confirm })).data.data,

@@ -11,6 +11,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     { section: 'plugins', pluginName: 'moderation', uid: 'summarize', displayName: 'Generate summaries' },
     { section: 'plugins', pluginName: 'moderation', uid: 'questions', displayName: 'Read draft guiding questions shared for feedback, and comment' },
     { section: 'plugins', pluginName: 'moderation', uid: 'privacy', displayName: "Export or erase a stakeholder's personal data on request" },
+    { section: 'plugins', pluginName: 'moderation', uid: 'draft-questions', displayName: 'Draft guiding questions, share them for feedback and post them' },
     { section: 'plugins', pluginName: 'moderation', uid: 'sanction', displayName: 'Warn, suspend or block the authors of their regions, and lift it' },
   ]);
 

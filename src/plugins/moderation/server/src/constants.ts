@@ -18,6 +18,7 @@ export const ACTIONS = {
   questions: 'plugin::moderation.questions',
   privacy: 'plugin::moderation.privacy',
   sanction: 'plugin::moderation.sanction',
+  draftQuestions: 'plugin::moderation.draft-questions',
 } as const;
 
 /** The Content Manager's read permission on submissions carries the region scope. */

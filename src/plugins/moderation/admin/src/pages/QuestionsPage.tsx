@@ -1,12 +1,17 @@
 import { Alert, Badge, Box, Button, EmptyStateLayout, Field, Flex, Loader, Textarea, Typography } from '@strapi/design-system';
-import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorOf, useModerationApi, type SharedQuestion } from '../api';
+import { FormDialog } from '../components/FormDialog';
+import { QuestionDraftForm } from '../components/QuestionDraftForm';
 import { useErrorText, useT, useTime } from '../i18n';
 import { UserText } from '../labels';
 
-/** Draft guiding questions the secretariat shared with the region's moderators, and their feedback. */
+/**
+ * Draft guiding questions and the feedback on them: moderators read those shared with their
+ * regions and comment; the secretariat also drafts them, shares them, and posts them when settled.
+ */
 export const QuestionsPage = () => {
   const api = useModerationApi();
   const { t, rich } = useT();
@@ -18,15 +23,34 @@ export const QuestionsPage = () => {
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState<string | null>(null);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [posting, setPosting] = useState<SharedQuestion | null>(null);
+  const {
+    allowedActions: { canDraftQuestions: canDraft },
+    isLoading: permissionsLoading,
+  } = useRBAC({ draftQuestions: [{ action: 'plugin::moderation.draft-questions', subject: null }] });
 
   const load = useCallback(async () => {
+    if (permissionsLoading) return;
     setError(null);
     try {
-      setQuestions(await api.questions());
+      setQuestions(await (canDraft ? api.questionDrafts() : api.questions()));
     } catch (e) {
       setError(errorText(errorOf(e)));
     }
-  }, [api, errorText]);
+  }, [api, errorText, canDraft, permissionsLoading]);
+
+  /** A secretariat action on a question; answers whether it went through. */
+  const act = async (work: () => Promise<unknown>, done: 'questions.drafted' | 'questions.shared' | 'questions.unshared' | 'questions.postedDone') => {
+    try {
+      await work();
+      toggleNotification({ type: 'success', message: t(done) });
+      await load();
+      return true;
+    } catch (e) {
+      toggleNotification({ type: 'danger', message: errorText(errorOf(e)) });
+      return false;
+    }
+  };
   useEffect(() => {
     void load();
   }, [load]);
@@ -50,10 +74,15 @@ export const QuestionsPage = () => {
       <Page.Title>{t('questions.title')}</Page.Title>
       <Layouts.Header
         title={t('questions.title')}
-        subtitle={t('questions.subtitle')}
+        subtitle={t(canDraft ? 'questions.subtitleDrafting' : 'questions.subtitle')}
         secondaryAction={<Button variant="tertiary" onClick={() => navigate('..', { relative: 'path' })}>{t('common.backToQueue')}</Button>}
       />
       <Layouts.Content>
+        {canDraft && (
+          <Box paddingBottom={4}>
+            <QuestionDraftForm onDraft={(question) => act(() => api.draftQuestion(question), 'questions.drafted')} />
+          </Box>
+        )}
         {error ? (
           <Alert variant="danger" title={t('questions.loadError')} closeLabel={t('common.close')} action={<Button onClick={() => load()}>{t('common.tryAgain')}</Button>}>
             {error}
@@ -73,7 +102,7 @@ export const QuestionsPage = () => {
                     <Typography variant="sigma" textColor="neutral600">
                       {rich('questions.meta', { region: q.phase?.region?.code ?? '–', phase: <bdi key="phase">{q.phase?.title}</bdi>, position: q.position })}
                     </Typography>
-                    <Badge>{t(q.posted ? 'questions.posted' : 'questions.draft')}</Badge>
+                    <Badge>{t(q.posted ? 'questions.posted' : q.sharedForFeedback ? 'questions.draft' : 'questions.notShared')}</Badge>
                   </Flex>
                   <UserText language="en" text={q.text} variant="epsilon" />
                   {q.feedback.map((f) => (
@@ -84,6 +113,16 @@ export const QuestionsPage = () => {
                       <UserText text={f.body} style={{ whiteSpace: 'pre-wrap' }} />
                     </Box>
                   ))}
+                  {canDraft && !q.posted && (
+                    <Flex gap={2}>
+                      <Button variant="tertiary" onClick={() => void act(() => api.shareQuestion(q.documentId, !q.sharedForFeedback), q.sharedForFeedback ? 'questions.unshared' : 'questions.shared')}>
+                        {t(q.sharedForFeedback ? 'questions.stopSharing' : 'questions.share')}
+                      </Button>
+                      <Button variant="secondary" onClick={() => setPosting(q)}>
+                        {t('questions.post')}
+                      </Button>
+                    </Flex>
+                  )}
                   <Field.Root name={`feedback-${q.documentId}`}>
                     <Field.Label>{t('questions.yourFeedback')}</Field.Label>
                     <Textarea dir="auto" value={drafts[q.documentId] ?? ''} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setDrafts((d) => ({ ...d, [q.documentId]: e.target.value }))} />
@@ -99,6 +138,17 @@ export const QuestionsPage = () => {
           </Flex>
         )}
       </Layouts.Content>
+      <FormDialog
+        open={posting !== null}
+        title={t('questions.postTitle')}
+        confirmLabel={t('questions.post')}
+        confirmFocused
+        onClose={() => setPosting(null)}
+        onConfirm={() => posting && void act(() => api.postQuestion(posting.documentId), 'questions.postedDone').then(() => setPosting(null))}
+      >
+        <Typography>{t('questions.postHelp')}</Typography>
+        {posting && <UserText language="en" text={posting.text} fontWeight="bold" />}
+      </FormDialog>
     </Page.Main>
   );
 };

@@ -36,6 +36,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async questions(ctx: Context) {
       ctx.body = { data: await service('questions').list((await moderatorOf(strapi, ctx)).scope) };
     },
+    async questionDrafts(ctx: Context) {
+      ctx.body = { data: await service('questions').list((await moderatorOf(strapi, ctx)).scope, { drafting: true }) };
+    },
+    async draftQuestion(ctx: Context) {
+      ctx.status = 201;
+      ctx.body = { data: await service('questions').draft((ctx.request.body ?? {}) as Record<string, unknown>) };
+    },
+    async shareQuestion(ctx: Context) {
+      ctx.body = { data: await service('questions').share(ctx.params.documentId, (ctx.request.body as { shared?: unknown } | undefined)?.shared) };
+    },
+    async postQuestion(ctx: Context) {
+      ctx.body = { data: await service('questions').post(ctx.params.documentId) };
+    },
     async questionFeedback(ctx: Context) {
       ctx.status = 201;
       ctx.body = { data: await service('questions').comment(await moderatorOf(strapi, ctx), ctx.params.documentId, (ctx.request.body as { body?: unknown } | undefined)?.body) };

@@ -9,29 +9,48 @@ const FEEDBACK = 'plugin::moderation.question-feedback';
 
 type QuestionRow = { documentId: string; position: number; text: string; publishedAt: string | null; phase: { documentId: string; title: string; region: { code: string } | null } | null };
 
+const TEXT_MIN = 10;
+const TEXT_MAX = 2000;
+
+function questionText(value: unknown): string {
+  const text = typeof value === 'string' ? neutraliseText(value) : '';
+  if (text.length < TEXT_MIN || text.length > TEXT_MAX) throw new errors.ValidationError(`text must be ${TEXT_MIN} to ${TEXT_MAX} characters.`);
+  return text;
+}
+
 /**
- * Drafting guiding questions with regional colleagues: the secretariat marks a draft question
- * "shared for feedback"; the moderators of its region read it and leave feedback, which stays
- * with the question after it is posted (published).
+ * Drafting guiding questions with regional colleagues: the secretariat drafts a question in a
+ * phase and shares it for feedback; the moderators of its region read it and leave feedback, which
+ * stays with the question after the secretariat posts (publishes) it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const shared = async (scope: RegionScope, documentId?: string) =>
+  /** Draft questions (in English, the drafting language): those shared for feedback, or every draft for the secretariat. */
+  const drafts = async (scope: RegionScope, { documentId, unshared = false }: { documentId?: string; unshared?: boolean } = {}) =>
     (await strapi.db.query(QUESTION).findMany({
       where: {
         publishedAt: null,
         locale: 'en',
-        sharedForFeedback: true,
+        ...(unshared ? {} : { sharedForFeedback: true }),
         ...(documentId ? { documentId } : {}),
         ...(scope === 'all' ? {} : { phase: { region: { code: { $in: scope } } } }),
       },
-      select: ['documentId', 'position', 'text'],
+      select: ['documentId', 'position', 'text', 'sharedForFeedback'],
       populate: { phase: { select: ['documentId', 'title'], populate: { region: { select: ['code'] } } } },
       orderBy: [{ position: 'asc' }, { id: 'asc' }],
-    })) as QuestionRow[];
+    })) as (QuestionRow & { sharedForFeedback: boolean })[];
+  const shared = (scope: RegionScope, documentId?: string) => drafts(scope, { documentId });
+
+  /** A draft question the secretariat works on, or 404. */
+  async function draftNamed(documentId: string) {
+    const [question] = await drafts('all', { documentId, unshared: true });
+    if (!question) throw new errors.NotFoundError(`No draft guiding question ${documentId}.`);
+    return question;
+  }
 
   return {
-    async list(scope: RegionScope) {
-      const questions = await shared(scope);
+    /** `drafting`: the secretariat's view, which holds the drafts not shared yet too. */
+    async list(scope: RegionScope, { drafting = false }: { drafting?: boolean } = {}) {
+      const questions = await drafts(scope, { unshared: drafting });
       const ids = questions.map((q) => q.documentId);
       const [feedback, posted] = await Promise.all([
         strapi.db.query(FEEDBACK).findMany({ where: { questionDocumentId: { $in: ids } }, select: ['id', 'questionDocumentId', 'body', 'authorName', 'createdAt'], orderBy: { createdAt: 'asc' } }),
@@ -40,9 +59,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const isPosted = new Set(posted.map((q: { documentId: string }) => q.documentId));
       return questions.map((q) => ({
         ...q,
+        sharedForFeedback: Boolean(q.sharedForFeedback),
         posted: isPosted.has(q.documentId),
         feedback: feedback.filter((f: { questionDocumentId: string }) => f.questionDocumentId === q.documentId),
       }));
+    },
+
+    /** A new draft question at the end of its phase's list, shared for feedback unless `share` is false. */
+    async draft(input: { phase?: unknown; text?: unknown; share?: unknown }) {
+      const text = questionText(input.text);
+      if (typeof input.phase !== 'string') throw new errors.ValidationError('phase must be the documentId of a phase.');
+      const phase = await strapi.documents('api::phase.phase').findOne({ documentId: input.phase, fields: ['title'] });
+      if (!phase) throw new errors.ValidationError(`phase ${input.phase} is not a phase.`);
+      if (input.share !== undefined && typeof input.share !== 'boolean') throw new errors.ValidationError('share must be true or false.');
+      const last = (await strapi.db.query(QUESTION).findOne({ where: { phase: { documentId: input.phase } }, select: ['position'], orderBy: { position: 'desc' } })) as { position: number } | null;
+      const created = await strapi.documents(QUESTION).create({
+        locale: 'en',
+        data: { phase: input.phase, text, position: (last?.position ?? 0) + 1, sharedForFeedback: input.share !== false } as never,
+      });
+      return (await drafts('all', { documentId: created.documentId, unshared: true }))[0];
+    },
+
+    /** Shares a draft for feedback, or stops sharing it; feedback already given stays. */
+    async share(documentId: string, shared: unknown) {
+      if (typeof shared !== 'boolean') throw new errors.ValidationError('shared must be true or false.');
+      await draftNamed(documentId);
+      await strapi.documents(QUESTION).update({ documentId, locale: 'en', data: { sharedForFeedback: shared } as never });
+      return (await drafts('all', { documentId, unshared: true }))[0];
+    },
+
+    /** Posts a draft in its space: published, the Hub shows it and stakeholders answer it. */
+    async post(documentId: string) {
+      await draftNamed(documentId);
+      await strapi.documents(QUESTION).publish({ documentId, locale: 'en' });
+      return { documentId, posted: true };
     },
 
     async comment(moderator: Moderator, documentId: string, body: unknown) {
