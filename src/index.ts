@@ -9,6 +9,7 @@ import { guardDisplayNames } from './setup/person-names';
 import { demoDataMode, refuseDemoPasswordsInProduction, removeStrapiDefaultTokens } from './setup/safe-defaults';
 import { registerModerationConditions, syncAdminRoles } from './setup/admin-roles';
 import { seedDemo } from './setup/demo';
+import { retryBusySqliteTransactions } from './setup/sqlite-retries';
 import { ensureLocales, ensureReferenceContent } from './setup/reference-data';
 import { isDatabaseUnavailable } from './utils/database-errors';
 
@@ -54,6 +55,7 @@ function surviveDatabaseOutages(strapi: Core.Strapi) {
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     surviveDatabaseOutages(strapi);
+    retryBusySqliteTransactions(strapi);
     enforcePhaseTimeline(strapi);
     // Counts writes from the first one on, so that no instance keeps serving what changed.
     readCacheFor(strapi);

@@ -120,7 +120,7 @@ test("the UNECE moderator downloads a pending submission's attachment through /a
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto(`${app.url}/admin/plugins/moderation/submissions/${posted.body.data.documentId}`);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /figures\.pdf/ }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
   expect(download.suggestedFilename()).toBe('figures.pdf');
   expect(fs.readFileSync((await download.path())!).equals(body)).toBe(true);
   expect(requested).toContain(posted.body.data.attachments[0].url);
@@ -277,6 +277,90 @@ test("two moderators on one submission: each sees the other, and one's decision 
   expect(await ulla.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
   await ulla.screenshot({ path: path.join(SHOTS, 'decided-elsewhere.png') });
   await Promise.all([ulla.close(), secretariat.close()]);
+});
+
+test('a moderator returns a post for edits, sees the version it replaced, reads its author beside it, suspends them and lifts it', async () => {
+  const [question] = await demoQuestions(app);
+  const jwt = await hubLogin(app, HUB_ACCOUNTS['un-system']);
+  const posted = await app.http().post('/api/submissions').set('Authorization', `Bearer ${jwt}`).send({ data: validSubmission(question, { title: 'Names of two families we met', body: 'The Petrov family and the Haddad family told us about the delays.' }) });
+  const id = posted.body.data.documentId as string;
+  const page = await signIn('moderator.unece@example.org');
+  // The menu entry counts what waits in one's regions.
+  const waiting = await app.strapi.db.query('api::submission.submission').count({ where: { publishedAt: null, moderationState: 'pending', region: { code: 'UNECE' } } });
+  await page.getByTestId('pending-count').filter({ hasText: String(waiting) }).waitFor();
+
+  await page.goto(`${app.url}/admin/plugins/moderation/submissions/${id}`);
+  await page.getByTestId('submission-body').waitFor();
+  await page.getByRole('button', { name: 'Return for edits' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Return this submission to its author' });
+  await dialog.getByLabel('What should the author change?').fill('Please leave out the families’ names.');
+  await dialog.getByRole('button', { name: 'Return for edits' }).click();
+  await page.getByText('Returned to its author for edits.').waitFor();
+  expect((await app.http().get(`/api/submissions/mine/${id}`).set('Authorization', `Bearer ${jwt}`)).body.data).toMatchObject({ moderationState: 'returned', decisionReason: 'Please leave out the families’ names.' });
+
+  // The author sends it back; the moderator finds it pending, with the version it replaced.
+  await app.http().put(`/api/submissions/${id}`).set('Authorization', `Bearer ${jwt}`).send({ data: validSubmission(question, { title: 'Two families we met', body: 'Two families told us about the delays.' }) }).expect(200);
+  await page.goto(`${app.url}/admin/plugins/moderation/submissions/${id}`);
+  await page.getByRole('heading', { name: 'Two families we met' }).waitFor();
+  await page.getByTestId('earlier-version').getByText('Version 1, as it was before').click();
+  await page.getByTestId('earlier-version').getByText('The Petrov family and the Haddad family told us about the delays.').waitFor();
+
+  // The author beside it: suspend, then lift.
+  const author = page.getByTestId('author-panel');
+  await author.getByText('Earlier submissions').waitFor();
+  await author.getByRole('button', { name: 'Suspend' }).click();
+  const suspend = page.getByRole('dialog', { name: "Suspend this author's posting" });
+  await suspend.getByLabel('Reason, which the author is told').fill('Repeated personal data about third parties.');
+  await suspend.getByRole('button', { name: 'Suspend' }).click();
+  await page.getByTestId('sanction-in-force').waitFor();
+  expect((await app.http().post('/api/submissions').set('Authorization', `Bearer ${jwt}`).send({ data: validSubmission(question) })).status).toBe(403);
+  await author.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'author.png'), fullPage: true });
+  await author.getByRole('button', { name: 'Lift' }).click();
+  await page.getByRole('dialog', { name: 'Lift this restriction' }).getByRole('button', { name: 'Lift' }).click();
+  await page.getByTestId('sanction-in-force').waitFor({ state: 'detached' });
+  expect((await app.http().post('/api/submissions').set('Authorization', `Bearer ${jwt}`).send({ data: validSubmission(question) })).status).toBe(201);
+  await page.close();
+});
+
+test("a moderator looks inside attachments: a PDF's pages drawn by the server, a Word file's text", async () => {
+  const page = await signIn('moderator.unece@example.org');
+  await page.goto(`${app.url}/admin/plugins/moderation/submissions/${await documentIdOf('Access to health care for undocumented workers')}`);
+  await page.getByRole('button', { name: /look inside/ }).click();
+  const image = page.getByTestId('attachment-page');
+  await image.waitFor();
+  await page.waitForFunction(() => (document.querySelector('[data-testid="attachment-page"]') as HTMLImageElement | null)?.naturalWidth ?? 0 > 0);
+  expect(await image.getAttribute('src')).toMatch(/^blob:/);
+  await page.screenshot({ path: path.join(SHOTS, 'preview.png') });
+  await page.getByRole('button', { name: 'Show its text' }).click();
+  await page.getByTestId('attachment-text').waitFor();
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${app.url}/admin/plugins/moderation/submissions/${await documentIdOf('Data on regular pathways in the region, 2019 to 2023')}`);
+  await page.getByRole('button', { name: /look inside/ }).click();
+  expect((await page.getByTestId('attachment-text').textContent())!.length).toBeGreaterThan(50);
+  await page.close();
+});
+
+test('the secretariat drafts a question, shares it, and posts it; the Hub then shows it', async () => {
+  const page = await signIn('secretariat@example.org');
+  await page.goto(`${app.url}/admin/plugins/moderation/questions`);
+  const form = page.getByTestId('question-draft-form');
+  await form.getByRole('combobox', { name: 'Phase' }).click();
+  await page.getByRole('option', { name: /DEMO: UNECE practice space/ }).click();
+  const text = 'Which commitments on regular pathways should the Review follow up?';
+  await form.getByLabel('Question, in English').fill(text);
+  await form.getByRole('button', { name: 'Save the draft' }).click();
+  await page.getByText('Draft saved.').waitFor();
+  const card = page.getByTestId('shared-question').filter({ hasText: text });
+  await card.waitFor();
+  await page.screenshot({ path: path.join(SHOTS, 'draft-questions.png'), fullPage: true });
+  await card.getByRole('button', { name: 'Post it' }).click();
+  await page.getByRole('dialog', { name: 'Post this question in its space' }).getByRole('button', { name: 'Post it' }).click();
+  await page.getByText('Posted in its space.').waitFor();
+  const read = await hub(HUB_ACCOUNTS['member-state'], '/api/guiding-questions?filters[phase][isDemo]=true&pagination[pageSize]=100');
+  expect(read.body.data.map((q: { text: string }) => q.text)).toContain(text);
+  await page.close();
 });
 
 describe('the workspace in Arabic and in French', () => {

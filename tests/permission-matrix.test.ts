@@ -44,8 +44,9 @@ const DECIDE = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 200, 403, 200, 200
 const REPLY = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 201, 403, 201, 201];
 // Leaving removes one's own mark only, so it is harmless anywhere; still admins only.
 const LEAVE = /* */ [401, 401, 401, 401, 401, 401, 401, 401, 204, 204, 204, 204];
-// Sending back someone else's submission: it does not exist for a Hub author.
-const NOT_THEIRS = [403, 403, 403, 404, 404, 403, 403, 403, 401, 401, 401, 401];
+// Sending back a published submission of the un-system author: someone else's does not exist for
+// a Hub author; their own is not returned, so it cannot change.
+const PUBLISHED_NOT_RETURNED = [403, 403, 403, 404, 409, 403, 403, 403, 401, 401, 401, 401];
 // An author who posted in UNECE only: absent for the ESCAP moderator.
 const AUTHOR = /**/ [401, 401, 401, 401, 401, 401, 401, 401, 200, 404, 200, 200];
 const SANCTION = [401, 401, 401, 401, 401, 401, 401, 401, 201, 404, 201, 201];
@@ -66,6 +67,7 @@ let question: string;
 /** A Hub account that posted in UNECE, on whom the sanction rows act. */
 let sanctionedAuthor: number;
 let demoPhase: string;
+let publishedOfUnSystem: string;
 const credentials: Partial<Record<Principal, string>> = {};
 const published: Record<string, string> = {};
 
@@ -76,7 +78,7 @@ const ROWS: Row[] = [
     { endpoint: `POST /api/${c === 'submissions' ? 'regions' : c} (no such route)`, method: 'post', path: () => `/api/${c === 'submissions' ? 'regions' : c}`, body: () => ({ data: {} }), expect: NOBODY },
   ]),
   { endpoint: 'POST /api/submissions', method: 'post', path: () => '/api/submissions', body: () => ({ data: validSubmission(question) }), expect: POSTING },
-  { endpoint: "PUT /api/submissions/:id (someone else's, published)", method: 'put', path: () => `/api/submissions/${published.submissions}`, body: () => ({ data: validSubmission(question) }), expect: NOT_THEIRS },
+  { endpoint: "PUT /api/submissions/:id (the un-system author's, published)", method: 'put', path: () => `/api/submissions/${publishedOfUnSystem}`, body: () => ({ data: validSubmission(question) }), expect: PUBLISHED_NOT_RETURNED },
   { endpoint: 'PUT /api/submissions/:id (own, returned)', method: 'put', path: (id) => `/api/submissions/${id}`, subject: 'own-returned', body: () => ({ data: validSubmission(question) }), expect: OWN },
   { endpoint: 'DELETE /api/submissions/:id (no such route)', method: 'delete', path: () => `/api/submissions/${published.submissions}`, expect: NOBODY },
   { endpoint: 'GET /api/submissions/mine', method: 'get', path: () => '/api/submissions/mine', expect: OWN },
@@ -105,6 +107,7 @@ beforeAll(async () => {
   app = await startApp({ SUBMISSION_RATE_LIMIT: '1000' });
   [question] = await demoQuestions(app);
   demoPhase = (await app.strapi.documents('api::phase.phase').findFirst({ filters: { isDemo: true } }))!.documentId;
+  publishedOfUnSystem = ((await app.strapi.db.query('api::submission.submission').findOne({ where: { publishedAt: { $notNull: true }, author: { email: HUB_ACCOUNTS['un-system'] } } })) as { documentId: string }).documentId;
   for (const [role, email] of Object.entries(HUB_ACCOUNTS)) credentials[role as Principal] = await hubLogin(app, email);
   credentials['hub-token'] = await createHubToken(app.strapi, 'matrix hub token');
   const tokens = app.strapi.service('admin::api-token-content-api');
