@@ -314,8 +314,10 @@ test('a moderator returns a post for edits, sees the version it replaced, reads 
   await suspend.getByRole('button', { name: 'Suspend' }).click();
   await page.getByTestId('sanction-in-force').waitFor();
   expect((await app.http().post('/api/submissions').set('Authorization', `Bearer ${jwt}`).send({ data: validSubmission(question) })).status).toBe(403);
-  await author.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(SHOTS, 'author.png'), fullPage: true });
+  // Tall enough to show the submission and its author side by side, below the sticky header.
+  await page.setViewportSize({ width: 1280, height: 1800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, 'author.png') });
   await author.getByRole('button', { name: 'Lift' }).click();
   await page.getByRole('dialog', { name: 'Lift this restriction' }).getByRole('button', { name: 'Lift' }).click();
   await page.getByTestId('sanction-in-force').waitFor({ state: 'detached' });

@@ -344,7 +344,10 @@ describe('the secretariat drafts guiding questions, shares them for feedback, an
     const id = drafted.body.data.documentId as string;
     expect(drafted.body.data).toMatchObject({ sharedForFeedback: false, position: expect.any(Number) });
     expect(await shared(UNECE)).not.toContain(id);
-    expect(((await get(SECRETARIAT, '/moderation/questions/drafts')).body.data as { documentId: string }[]).map((q) => q.documentId)).toContain(id);
+    const list = (await get(SECRETARIAT, '/moderation/questions/drafts')).body.data as { documentId: string; posted: boolean; sharedForFeedback: boolean }[];
+    expect(list.map((q) => q.documentId)).toContain(id);
+    // Posted questions that were never shared are not drafts to work on.
+    expect(list.filter((q) => q.posted && !q.sharedForFeedback)).toEqual([]);
 
     expect((await act(SECRETARIAT, `/moderation/questions/${id}/share`, { shared: true })).body.data.sharedForFeedback).toBe(true);
     expect(await shared(UNECE)).toContain(id);

@@ -57,12 +57,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.query(QUESTION).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } }, select: ['documentId'] }),
       ]);
       const isPosted = new Set(posted.map((q: { documentId: string }) => q.documentId));
-      return questions.map((q) => ({
-        ...q,
-        sharedForFeedback: Boolean(q.sharedForFeedback),
-        posted: isPosted.has(q.documentId),
-        feedback: feedback.filter((f: { questionDocumentId: string }) => f.questionDocumentId === q.documentId),
-      }));
+      return (
+        questions
+          // Posted questions that were never shared have nothing to draft or discuss any more.
+          .filter((q) => q.sharedForFeedback || !isPosted.has(q.documentId))
+          .map((q) => ({
+            ...q,
+            sharedForFeedback: Boolean(q.sharedForFeedback),
+            posted: isPosted.has(q.documentId),
+            feedback: feedback.filter((f: { questionDocumentId: string }) => f.questionDocumentId === q.documentId),
+          }))
+      );
     },
 
     /** A new draft question at the end of its phase's list, shared for feedback unless `share` is false. */
