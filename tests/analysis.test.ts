@@ -157,7 +157,7 @@ describe('who was heard', () => {
 
     const body = markdown();
     expect(body).toContain('**Not heard from:** Migrants, The private sector, Parliamentarians, National human rights institutions, The media, Other relevant stakeholders.');
-    expect(body).toMatch(/\*\*Countries of the region not heard from\*\* \(50 of 56\): Albania, Andorra, /);
+    expect(body).toMatch(/\*\*Countries of the region no contribution was about\*\* \(50 of 56\): Albania, Andorra, /);
   });
 
   test("each region's countries are real ISO codes, once each", () => {

@@ -292,26 +292,29 @@ describe('the demo consultation, under way', () => {
     expect((await pdfText(bytes)).text).toMatch(/[\w.-]+@[\w-]+(\.[\w-]+)+/);
   });
 
-  test("a draft question is shared for feedback: the region's moderator and the secretariat commented, other regions and the Hub see nothing", async () => {
+  test('a draft question is shared for feedback with two regions: both commented, then the secretariat; the Hub sees nothing', async () => {
     const list = async (email: string) => (await app.http().get('/moderation/questions').set('Authorization', `Bearer ${await adminLogin(app, email)}`)).body.data as {
       documentId: string;
       position: number;
       text: string;
       posted: boolean;
       phase: { region: { code: string } };
-      feedback: { authorName: string; body: string; createdAt: string }[];
+      feedback: { authorName: string; regionCode: string; body: string; createdAt: string }[];
     }[];
     const question = (await list(UNECE)).find((q) => q.position === DEMO_SHARED_QUESTION.position)!;
     expect(question).toMatchObject({ position: DEMO_SHARED_QUESTION.position, text: DEMO_SHARED_QUESTION.text, posted: false, phase: { region: { code: 'UNECE' } } });
-    expect(question.feedback.map((f) => [f.authorName, f.body])).toEqual([
-      ['Ulla Moderator (UNECE)', DEMO_SHARED_QUESTION.feedback[0].body],
-      ['Samira Secretariat', DEMO_SHARED_QUESTION.feedback[1].body],
+    // Feedback from two regions, then the secretariat's answer.
+    expect(question.feedback.map((f) => [f.authorName, f.regionCode, f.body])).toEqual([
+      ['Ulla Moderator (UNECE)', 'UNECE', DEMO_SHARED_QUESTION.feedback[0].body],
+      ['Eka Moderator (ESCAP)', 'ESCAP', DEMO_SHARED_QUESTION.feedback[1].body],
+      ['Samira Secretariat', 'UNECE', DEMO_SHARED_QUESTION.feedback[2].body],
     ]);
     const written = question.feedback.map((f) => time(f.createdAt));
     expect(written[1] - written[0]).toBeGreaterThan(HOUR);
-    expect(written[1]).toBeLessThan(Date.now() - DAY);
+    expect(written[2]).toBeLessThan(Date.now() - DAY);
     expect((await list('secretariat@example.org')).map((q) => q.documentId)).toContain(question.documentId);
-    expect(await list('moderator.escap@example.org')).toEqual([]);
+    // ESCAP was asked about this question, and sees nothing else of UNECE's.
+    expect((await list('moderator.escap@example.org')).map((q) => q.documentId)).toEqual([question.documentId]);
     const hub = await app.http().get(`/api/guiding-questions/${question.documentId}`).set('Authorization', `Bearer ${await hubLogin(app, HUB_ACCOUNTS.stakeholder)}`);
     expect(hub.status).toBe(404);
   });

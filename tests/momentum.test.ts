@@ -208,7 +208,7 @@ describe('the summary builder', () => {
     for (const chart of ['categories', 'objectives', 'questions']) expect(body).toMatch(new RegExp(`\\n!\\[[^\\]]+\\]\\(chart:${chart}\\)\\n`));
     // No parliamentarian posted in the demo phase; its region, UNECE, has 56 countries.
     expect(body).toMatch(/\*\*Not heard from:\*\* [^\n]*Parliamentarians/);
-    expect(body).toMatch(/\*\*Countries of the region not heard from\*\* \(\d+ of 56\): /);
+    expect(body).toMatch(/\*\*Countries of the region no contribution was about\*\* \(\d+ of 56\): /);
     expect((await app.http().get(`/api/summaries/${summary}`).set('Authorization', `Bearer ${tokens.reader}`)).status).toBe(404);
 
     await app.strapi.documents('api::summary.summary').publish({ documentId: summary });
@@ -314,7 +314,7 @@ describe('drafting guiding questions with regional colleagues', () => {
 
   test('moderators of other regions neither see nor comment', async () => {
     const list = await get(ESCAP, '/moderation/questions');
-    expect(list.body.data).toEqual([]);
+    expect(list.body.data.map((q: { documentId: string }) => q.documentId)).not.toContain(shared);
     expect((await app.http().post(`/moderation/questions/${shared}/feedback`).set('Authorization', `Bearer ${tokens[ESCAP]}`).send({ body: 'Hello' })).status).toBe(403);
   });
 

@@ -139,7 +139,8 @@ async function subject(kind: Row['subject'], principal: Principal): Promise<stri
   if (kind === 'author') return String(sanctionedAuthor);
   if (kind === 'author-suspension') {
     // "<author>/sanctions/<id>": a suspension of an author of its own, so that none outlives its cell for the others.
-    const suspension = (await app.strapi.plugin('moderation').service('sanctions').impose({ kind: 'moderator', id: 1, name: 'Matrix', scope: 'all' }, sanctionedAuthor, { kind: 'suspension', reason: 'Matrix.', days: 1 })) as { id: number };
+    // Imposed in UNECE, where the author posted: UNECE's moderators lift it, as the secretariat does.
+    const suspension = (await app.strapi.plugin('moderation').service('sanctions').impose({ kind: 'moderator', id: 1, name: 'Matrix', scope: ['UNECE'] }, sanctionedAuthor, { kind: 'suspension', reason: 'Matrix.', days: 1 })) as { id: number };
     return `${sanctionedAuthor}/sanctions/${suspension.id}`;
   }
   const author = principal === 'un-system' ? 'un-system' : 'stakeholder';

@@ -152,6 +152,19 @@ describe('return for edits', () => {
     expect([withdrawn.status, withdrawn.body.data.moderationState]).toEqual([200, 'withdrawn']);
   });
 
+  test('the new version drops the translations of the old one; a redaction takes the earlier versions out of the log', async () => {
+    const id = await posted(validSubmission(questions[0], { title: 'First version', body: 'Ana Pérez and Ivan Petrov told us everything.' }));
+    await act(UNECE, `/moderation/submissions/${id}/translations`, { language: 'fr', body: 'Ana Pérez et Ivan Petrov nous ont tout dit.' }).expect(200);
+    await act(UNECE, `/moderation/submissions/${id}/return`, { note: 'No names, please.' }).expect(200);
+    await hub('stakeholder').put(id, validSubmission(questions[0], { body: 'Two people told us everything.' })).expect(200);
+    expect(((await get(UNECE, `/moderation/submissions/${id}`)).body.data.translations as unknown[]).length).toBe(0);
+    let events = (await get(UNECE, `/moderation/submissions/${id}`)).body.data.events as { action: string; details: { previous: { body: string; translatedInto: string[] } | null } | null }[];
+    expect(events.find((e) => e.action === 'resubmitted')!.details!.previous).toMatchObject({ body: 'Ana Pérez and Ivan Petrov told us everything.', translatedInto: ['fr'] });
+    await act(UNECE, `/moderation/submissions/${id}/redact`, { body: 'Two people told us.' }).expect(200);
+    events = (await get(UNECE, `/moderation/submissions/${id}`)).body.data.events;
+    expect(JSON.stringify(events)).not.toContain('Ivan Petrov');
+  });
+
   test("an erased author's earlier versions leave the log with them", async () => {
     const account = await app.strapi.plugin('users-permissions').service('user').add({
       username: 'versions-author', email: 'versions-author@example.org', password: 'Versions-2024', provider: 'local', confirmed: true, blocked: false, stakeholderCategory: 'academia', displayName: 'Versions Author',
@@ -235,15 +248,36 @@ describe('sanctions', () => {
 
     const context = (await get(UNECE, `/moderation/authors/${stakeholderId}`)).body.data;
     expect(context.inForce).toMatchObject({ kind: 'suspension', reason: 'Repeated off-topic posts.' });
-    const lifted = await act(UNECE, `/moderation/authors/${stakeholderId}/sanctions/${res.body.data.id}/lift`, { reason: 'Apologised.' });
+    // The secretariat's suspension holds everywhere: UNECE's moderator may not lift it, the secretariat does.
+    expect((await act(UNECE, `/moderation/authors/${stakeholderId}/sanctions/${res.body.data.id}/lift`, { reason: 'Apologised.' })).status).toBe(403);
+    const lifted = await act(SECRETARIAT, `/moderation/authors/${stakeholderId}/sanctions/${res.body.data.id}/lift`, { reason: 'Apologised.' });
     expect(lifted.status).toBe(200);
     expect(lifted.body.data).toMatchObject({ liftedByName: expect.any(String), liftReason: 'Apologised.' });
     expect(await mayPost()).toBe(201);
-    const again = await act(UNECE, `/moderation/authors/${stakeholderId}/sanctions/${res.body.data.id}/lift`);
+    const again = await act(SECRETARIAT, `/moderation/authors/${stakeholderId}/sanctions/${res.body.data.id}/lift`);
     expect([again.status, again.body.error.details.code]).toEqual([409, 'changedMeanwhile']);
     const history = (await get(UNECE, `/moderation/authors/${stakeholderId}`)).body.data;
     expect(history.inForce).toBeNull();
     expect(history.sanctions.find((s: { id: number }) => s.id === res.body.data.id)).toMatchObject({ kind: 'suspension', liftReason: 'Apologised.' });
+  });
+
+  test("a moderator's sanction holds in their region, the secretariat's in every region; each lifts only its own", async () => {
+    const block = await sanction(UNECE, { kind: 'block', reason: 'Abuse in the UNECE space.' });
+    expect(block.body.data.regionCode).toBe('UNECE');
+    expect((await hub('stakeholder').post(validSubmission(questions[0]))).status).toBe(403);
+    expect((await hub('stakeholder').post(validSubmission(escapQuestion))).status).toBe(201);
+    // ESCAP's moderator does not see UNECE's reason, only that there is one.
+    const escapView = (await get(ESCAP, `/moderation/authors/${stakeholderId}`)).body.data;
+    expect(JSON.stringify(escapView.sanctions)).not.toContain('Abuse in the UNECE space.');
+    expect(escapView.sanctionsElsewhere).toBeGreaterThan(0);
+    expect((await act(ESCAP, `/moderation/authors/${stakeholderId}/sanctions/${block.body.data.id}/lift`)).status).toBe(404);
+    await act(UNECE, `/moderation/authors/${stakeholderId}/sanctions/${block.body.data.id}/lift`).expect(200);
+
+    const everywhere = await sanction(SECRETARIAT, { kind: 'suspension', reason: 'Everywhere.', days: 2 });
+    expect(everywhere.body.data.regionCode).toBeNull();
+    expect((await hub('stakeholder').post(validSubmission(escapQuestion))).status).toBe(403);
+    expect((await act(UNECE, `/moderation/authors/${stakeholderId}/sanctions/${everywhere.body.data.id}/lift`)).status).toBe(403);
+    await act(SECRETARIAT, `/moderation/authors/${stakeholderId}/sanctions/${everywhere.body.data.id}/lift`).expect(200);
   });
 
   test('a block refuses posting until lifted; a suspension that has ended no longer does', async () => {
@@ -289,6 +323,14 @@ describe('looking inside attachments', () => {
     const chunks: Buffer[] = [];
     res.on('data', (c: Buffer) => chunks.push(c));
     res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
+  test('a file whose text cannot be read is flagged as not screened', async () => {
+    const res = await app.http().post('/api/submissions').set('Authorization', `Bearer ${tokens.stakeholder}`).field('data', JSON.stringify(validSubmission(questions[0]))).attach('files', Buffer.from('%PDF-1.7\n% not really a PDF after all\n'), 'broken.pdf');
+    expect(res.status).toBe(201);
+    const row = (await app.strapi.db.query('api::submission.submission').findOne({ where: { documentId: res.body.data.documentId, publishedAt: null } })) as { screeningFlags: { kind: string; match: string }[]; flagged: boolean };
+    expect(row.screeningFlags).toContainEqual(expect.objectContaining({ kind: 'unscreened-attachment', match: 'broken.pdf' }));
+    expect(row.flagged).toBe(true);
   });
 
   test('an e-mail address inside a posted PDF is flagged, naming the file', async () => {
@@ -362,7 +404,21 @@ describe('the secretariat drafts guiding questions, shares them for feedback, an
     expect(mine).toMatchObject({ posted: true, feedback: [expect.objectContaining({ body: 'Name the cities, please.' })] });
   });
 
+  test("a question meant for other reviews too is shared with their moderators, whose feedback carries their region", async () => {
+    const drafted = await act(SECRETARIAT, '/moderation/questions', { phase, text: 'What should every Regional Review ask about regular pathways?', regions: ['ESCAP'] });
+    const id = drafted.body.data.documentId as string;
+    expect(drafted.body.data.feedbackRegions).toEqual(['ESCAP']);
+    expect(await shared(ESCAP)).toContain(id);
+    const feedback = await act(ESCAP, `/moderation/questions/${id}/feedback`, { body: 'Ask about family pathways too.' });
+    expect([feedback.status, feedback.body.data.regionCode]).toEqual([201, 'ESCAP']);
+    // Asked no more: ESCAP neither sees it nor comments.
+    await act(SECRETARIAT, `/moderation/questions/${id}/share`, { shared: true, regions: [] }).expect(200);
+    expect(await shared(ESCAP)).not.toContain(id);
+    expect((await act(ESCAP, `/moderation/questions/${id}/feedback`, { body: 'Again.' })).status).toBe(403);
+  });
+
   test.each([
+    [{ text: 'A question long enough to be one?', regions: ['MARS'] }, /regions must list region codes/],
     [{ text: 'Short' }, /text must be 10 to 2000 characters/],
     [{ text: 'A question long enough to be one?', phase: 'nosuchphase000' }, /is not a phase/],
     [{ text: 'A question long enough to be one?', share: 'yes' }, /share must be true or false/],

@@ -125,7 +125,7 @@ const queryAllowlist: Core.MiddlewareFactory<{ uid: string }> = ({ uid }, { stra
       if (!node || !target) throw refuse(at, `${typeName(model)} may populate ${list(Object.keys(tree))}.`);
       if (options === true || options === 'true') continue;
       if (!isObject(options)) throw refuse(at, 'must be true, or an object with populate, fields or sort.');
-      for (const [option, inner] of Object.entries(options)) {
+      for (const option of Object.keys(options)) {
         if (!POPULATE_OPTIONS.has(option)) throw refuse(`${at}[${option}]`, `only ${[...POPULATE_OPTIONS].join(', ')} may be given for a populated relation.`);
       }
       if (options.fields !== undefined) checkFields(options.fields, fieldsOf(target), relation, `${at}[fields]`);

@@ -340,10 +340,14 @@ async function ensureSuspension(strapi: Core.Strapi, moderatorUser: AdminUser): 
   await strapi.db.query(AUTHOR_SANCTION).update({ where: { id }, data: { issuedAt, endsAt: new Date(issuedAt.getTime() + DEMO_SUSPENSION.days * 24 * HOUR) } });
 }
 
-/** A sixth question the secretariat is drafting for the demo phase, shared with the region's moderators, and what they said. */
+/**
+ * A sixth question the secretariat is drafting for the demo phase, meant for other regional
+ * reviews too: shared with the moderators of UNECE and of ESCAP, and what they said.
+ */
 export const DEMO_SHARED_QUESTION = {
   position: 6,
   text: 'How have migrant and diaspora organisations taken part in the national reviews of the GCM in your country, and what would help them take part in the Regional Review?',
+  alsoAsked: ['ESCAP'],
   shared: { daysAgo: 5, hour: 8.5 },
   feedback: [
     {
@@ -352,23 +356,24 @@ export const DEMO_SHARED_QUESTION = {
       body: 'Could we ask about local reviews too? Several cities in the region held their own consultations, and their organisations may not know the national process.',
     },
     {
+      from: 'moderator.escap@example.org',
+      at: { daysAgo: 4, hour: 16 },
+      body: 'In Asia and the Pacific few countries have held a national review yet. Could the question also ask what would help organisations take part in a first one?',
+    },
+    {
       from: 'secretariat@example.org',
       at: { daysAgo: 3, hour: 15.5 },
-      body: 'Agreed: "national and local reviews" in the next version. We post it once the other colleagues of the region have commented.',
+      body: 'Agreed: "national and local reviews, held or planned" in the next version. We post it once the other colleagues have commented.',
     },
   ],
 } as const;
 
-/**
- * The draft question and its feedback, through the service the Draft questions page uses. Only
- * the region's moderators and the secretariat may comment on a region's draft (questions
- * service), so the feedback comes from those two.
- */
+/** The draft question and its feedback, through the service the Draft questions page uses. */
 async function ensureSharedQuestion(strapi: Core.Strapi, phase: Doc, admins: Record<string, AdminUser>): Promise<void> {
   const questions = strapi.documents(GUIDING_QUESTION);
-  const { position, text, shared, feedback } = DEMO_SHARED_QUESTION;
+  const { position, text, alsoAsked, shared, feedback } = DEMO_SHARED_QUESTION;
   if (await questions.findFirst({ filters: { phase: { documentId: phase.documentId }, position }, locale: 'en', status: 'draft' })) return;
-  const question = await questions.create({ data: { phase: phase.documentId, position, text, sharedForFeedback: true } as never, locale: 'en' });
+  const question = await questions.create({ data: { phase: phase.documentId, position, text, sharedForFeedback: true, feedbackRegions: [...alsoAsked] } as never, locale: 'en' });
   const sharedAt = demoTime(shared);
   await strapi.db.query(GUIDING_QUESTION).updateMany({ where: { documentId: question.documentId }, data: { createdAt: sharedAt, updatedAt: sharedAt } });
   for (const { from, at, body } of feedback) {

@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 
-/** Attempts of one transaction before its failure is the request's. */
-const ATTEMPTS = 5;
+/**
+ * Attempts of one transaction before its failure is the request's. Few: a plain SQLITE_BUSY comes
+ * after the busy timeout has already waited, so each retry of that kind waits as long again.
+ */
+const ATTEMPTS = 3;
 
 const isBusy = (error: unknown): boolean => {
   const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
@@ -13,7 +16,8 @@ const isBusy = (error: unknown): boolean => {
  * fails at once with SQLITE_BUSY when another connection (another instance, a cron job) wrote
  * since its read: its snapshot is stale, and the busy timeout does not apply to that case. Run
  * again from the start it succeeds, so outermost transactions are retried a few times after a
- * short random pause. Their callbacks write only to the database; files and e-mails come after.
+ * short random pause. This application's callbacks, and the Document Service's, write only to the
+ * database (files are stored before, e-mails sent after), so running one again repeats nothing.
  */
 export function retryBusySqliteTransactions(strapi: Core.Strapi): void {
   if (!String(strapi.db.dialect.client).startsWith('sqlite')) return;

@@ -138,10 +138,10 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
 
   return {
     async submit(user: HubUser, raw: unknown, files: UploadedFile[] = []) {
-      await strapi.plugin('moderation').service('sanctions').assertMayPost(user.id);
       await this.assertWithinRateLimit(user);
       const authorName = publicNameOf(user);
       const { phase, attachments, fields } = await prepare(user, parseSubmissionInput(raw), files);
+      await strapi.plugin('moderation').service('sanctions').assertMayPost(user.id, phase.region.code);
       const created = await withFiles(attachments, (uploaded) =>
         strapi.plugin('moderation').service('lifecycle').submit(
           {
@@ -163,7 +163,6 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
      * posting is. Files sent replace its attachments; with none, the attachments stay.
      */
     async resubmitOwn(user: HubUser, documentId: string, raw: unknown, files: UploadedFile[] = []) {
-      await strapi.plugin('moderation').service('sanctions').assertMayPost(user.id);
       const current = (await strapi.db.query(UID).findOne({
         where: { documentId, author: { id: user.id }, publishedAt: null },
         select: ['moderationState', 'screeningFlags'],
@@ -173,7 +172,8 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
       if (current.moderationState !== 'returned') {
         throw createHttpError(409, `This submission is ${current.moderationState}; only a submission returned to you for edits can be changed.`, { details: { code: 'notInState', values: { state: current.moderationState } } });
       }
-      const { attachments, fields } = await prepare(user, parseSubmissionInput(raw), files, current.phase.documentId);
+      const { phase, attachments, fields } = await prepare(user, parseSubmissionInput(raw), files, current.phase.documentId);
+      await strapi.plugin('moderation').service('sanctions').assertMayPost(user.id, phase.region.code);
       const replaced = attachments.length ? (current.attachments ?? []) : [];
       // Kept files keep what their screening found.
       const screeningFlags = attachments.length ? fields.screeningFlags : [...fields.screeningFlags, ...(current.screeningFlags ?? []).filter((flag) => flag.attachment)];
@@ -184,8 +184,13 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
           .service('lifecycle')
           .resubmit(documentId, { kind: 'author', id: user.id, name: publicNameOf(user) }, uploaded.length ? { ...data, attachments: uploaded.map((f) => f.id) } : data),
       );
-      // Replaced files go once the new version is stored; the log keeps their names.
-      for (const file of replaced) await upload().remove(file);
+      // Replaced files go once the new version is stored (the log keeps their names). The answer
+      // does not depend on it: a file left behind is removed by the daily sweep.
+      for (const file of replaced) {
+        await upload()
+          .remove(file)
+          .catch((error: Error) => strapi.log.warn(`files: a replaced attachment stays until the sweep: ${error.message}`));
+      }
       return this.findOwn(user, documentId);
     },
 
@@ -224,7 +229,7 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
     },
 
     async withdrawOwn(user: HubUser, documentId: string) {
-      await strapi.plugin('moderation').service('lifecycle').withdraw(documentId, { kind: 'author', id: user.id, name: user.displayName?.trim() || `Hub user ${user.id}` });
+      await strapi.plugin('moderation').service('lifecycle').withdraw(documentId, { kind: 'author', id: user.id, name: publicNameOf(user) });
       return this.findOwn(user, documentId);
     },
   };

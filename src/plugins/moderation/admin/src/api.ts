@@ -4,7 +4,7 @@ import { useCallback, useMemo } from 'react';
 export type ModerationState = 'pending' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
 export const STATES: ModerationState[] = ['pending', 'returned', 'approved', 'rejected', 'withdrawn'];
 
-export type ScreeningFlag = { kind: 'email' | 'phone' | 'link' | 'sensitive-term'; match: string; language?: string; attachment?: string };
+export type ScreeningFlag = { kind: 'email' | 'phone' | 'link' | 'sensitive-term' | 'unscreened-attachment'; match: string; language?: string; attachment?: string };
 
 /** Another moderator with the submission open, and since when. */
 export type Presence = { moderatorId: number; name: string; since: string };
@@ -93,9 +93,11 @@ export type SharedQuestion = {
   position: number;
   text: string;
   sharedForFeedback: boolean;
+  /** Regions besides its own whose moderators are asked too. */
+  feedbackRegions: string[];
   posted: boolean;
   phase: { documentId: string; title: string; region: { code: string } | null } | null;
-  feedback: { id: number; body: string; authorName: string; createdAt: string }[];
+  feedback: { id: number; body: string; authorName: string; regionCode: string | null; createdAt: string }[];
 };
 
 export type SanctionKind = 'warning' | 'suspension' | 'block';
@@ -124,6 +126,8 @@ export type AuthorContext = {
   submissionCount: number;
   submissionsElsewhere: number;
   sanctions: Sanction[];
+  /** Sanctions of other regions, counted only: their reasons are their moderators'. */
+  sanctionsElsewhere: number;
   inForce: Sanction | null;
 };
 
@@ -189,7 +193,7 @@ export function useModerationApi() {
       },
       questions: async () => (await get<{ data: SharedQuestion[] }>('/moderation/questions')).data.data,
       questionDrafts: async () => (await get<{ data: SharedQuestion[] }>('/moderation/questions/drafts')).data.data,
-      draftQuestion: async (question: { phase: string; text: string; share: boolean }) => (await post<{ data: SharedQuestion }>('/moderation/questions', question)).data.data,
+      draftQuestion: async (question: { phase: string; text: string; share: boolean; regions: string[] }) => (await post<{ data: SharedQuestion }>('/moderation/questions', question)).data.data,
       shareQuestion: async (documentId: string, shared: boolean) => (await post<{ data: SharedQuestion }>(`/moderation/questions/${documentId}/share`, { shared })).data.data,
       postQuestion: async (documentId: string) => (await post(`/moderation/questions/${documentId}/post`, {})).data,
       questionFeedback: async (documentId: string, body: string) => (await post(`/moderation/questions/${documentId}/feedback`, { body })).data,

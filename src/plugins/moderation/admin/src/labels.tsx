@@ -6,7 +6,7 @@ import type { ModerationState, ScreeningFlag } from './api';
 import { directionOf, useT, type MessageKey } from './i18n';
 
 const STATE_KEYS: Record<ModerationState, MessageKey> = { pending: 'state.pending', returned: 'state.returned', approved: 'state.approved', rejected: 'state.rejected', withdrawn: 'state.withdrawn' };
-const FLAG_KEYS: Record<ScreeningFlag['kind'], MessageKey> = { email: 'flag.email', phone: 'flag.phone', link: 'flag.link', 'sensitive-term': 'flag.sensitiveTerm' };
+const FLAG_KEYS: Record<ScreeningFlag['kind'], MessageKey> = { email: 'flag.email', phone: 'flag.phone', link: 'flag.link', 'sensitive-term': 'flag.sensitiveTerm', 'unscreened-attachment': 'flag.unscreened' };
 const EVENT_KEYS: Record<string, MessageKey> = {
   submitted: 'event.submitted',
   approved: 'event.approved',

@@ -38,6 +38,8 @@ export const AttachmentPreview = ({ documentId, attachment, onClose }: { documen
       if (PAGED.has(attachment.mime) && !asText) {
         const shown = await api.attachmentPage(documentId, attachment.id, page);
         url = URL.createObjectURL(shown.blob);
+        // Superseded while it loaded: nobody will show it, so nobody else would free it.
+        if (!live) URL.revokeObjectURL(url);
         return { kind: 'page', url, page, pages: shown.pages };
       }
       const { text, truncated } = await api.attachmentText(documentId, attachment.id);

@@ -112,6 +112,7 @@ export const AuthorPanel = ({ authorId, current, canSanction }: { authorId: numb
         {t('sanction.history')}
       </Typography>
       {author.sanctions.length === 0 && <Typography textColor="neutral600">{t('sanction.none')}</Typography>}
+      {author.sanctionsElsewhere > 0 && <Typography variant="pi" textColor="neutral600">{t('sanction.elsewhere', { count: author.sanctionsElsewhere })}</Typography>}
       {author.sanctions.map((s) => (
         <Box key={s.id} data-testid="sanction">
           <Typography display="block">

@@ -1,13 +1,17 @@
 import { Box, Button, Checkbox, Field, Flex, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { useEffect, useState } from 'react';
+import { REGIONS } from '../../../../../reference/gcm';
 import { useModerationApi, type PhaseOption } from '../api';
 import { useT } from '../i18n';
+import { useLabels } from '../labels';
 import { Select } from './Select';
 
 /** The secretariat drafts a guiding question in a phase, in English, and shares it with the region's moderators at once unless told not to. */
-export const QuestionDraftForm = ({ onDraft }: { onDraft: (question: { phase: string; text: string; share: boolean }) => Promise<boolean> }) => {
+export const QuestionDraftForm = ({ onDraft }: { onDraft: (question: { phase: string; text: string; share: boolean; regions: string[] }) => Promise<boolean> }) => {
   const api = useModerationApi();
   const { t } = useT();
+  const labels = useLabels();
+  const [regions, setRegions] = useState<string[]>([]);
   const [phases, setPhases] = useState<PhaseOption[]>([]);
   const [phase, setPhase] = useState('');
   const [text, setText] = useState('');
@@ -17,9 +21,10 @@ export const QuestionDraftForm = ({ onDraft }: { onDraft: (question: { phase: st
     api.phases().then(setPhases, () => setPhases([]));
   }, [api]);
 
+  const ownRegion = phases.find((p) => p.documentId === phase)?.region?.code;
   const submit = async () => {
     setBusy(true);
-    if (await onDraft({ phase, text: text.trim(), share })) setText('');
+    if (await onDraft({ phase, text: text.trim(), share, regions: share ? regions.filter((code) => code !== ownRegion) : [] })) setText('');
     setBusy(false);
   };
 
@@ -48,6 +53,20 @@ export const QuestionDraftForm = ({ onDraft }: { onDraft: (question: { phase: st
         <Checkbox checked={share} onCheckedChange={(checked: boolean | 'indeterminate') => setShare(checked === true)}>
           {t('questions.shareNow')}
         </Checkbox>
+        {share && (
+          <Flex tag="fieldset" direction="column" alignItems="flex-start" gap={2} style={{ border: 0, padding: 0, margin: 0 }}>
+            <Typography tag="legend" variant="pi" fontWeight="bold">
+              {t('questions.alsoAsk')}
+            </Typography>
+            <Flex gap={4} wrap="wrap">
+              {REGIONS.filter((r) => r.code !== ownRegion).map((r) => (
+                <Checkbox key={r.code} checked={regions.includes(r.code)} onCheckedChange={(checked: boolean | 'indeterminate') => setRegions((current) => (checked === true ? [...current, r.code] : current.filter((c) => c !== r.code)))}>
+                  {labels.region(r.code)}
+                </Checkbox>
+              ))}
+            </Flex>
+          </Flex>
+        )}
         <Flex justifyContent="flex-end">
           <Button disabled={!phase || text.trim().length < 10 || busy} loading={busy} onClick={() => void submit()}>
             {t('questions.saveDraft')}

@@ -6,7 +6,7 @@ import { errorOf, useModerationApi, type SharedQuestion } from '../api';
 import { FormDialog } from '../components/FormDialog';
 import { QuestionDraftForm } from '../components/QuestionDraftForm';
 import { useErrorText, useT, useTime } from '../i18n';
-import { UserText } from '../labels';
+import { useLabels, UserText } from '../labels';
 
 /**
  * Draft guiding questions and the feedback on them: moderators read those shared with their
@@ -16,6 +16,7 @@ export const QuestionsPage = () => {
   const api = useModerationApi();
   const { t, rich } = useT();
   const time = useTime();
+  const labels = useLabels();
   const errorText = useErrorText();
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
@@ -105,10 +106,15 @@ export const QuestionsPage = () => {
                     <Badge>{t(q.posted ? 'questions.posted' : q.sharedForFeedback ? 'questions.draft' : 'questions.notShared')}</Badge>
                   </Flex>
                   <UserText language="en" text={q.text} variant="epsilon" />
+                  {q.sharedForFeedback && q.feedbackRegions.length > 0 && (
+                    <Typography variant="pi" textColor="neutral600">
+                      {t('questions.alsoAsked', { regions: time.list(q.feedbackRegions.map(labels.region)) })}
+                    </Typography>
+                  )}
                   {q.feedback.map((f) => (
                     <Box key={f.id} padding={3} background="neutral100" hasRadius>
                       <Typography variant="pi" textColor="neutral600" display="block">
-                        {rich('questions.feedbackMeta', { name: <bdi key="name">{f.authorName}</bdi>, ago: time.ago(f.createdAt) })}
+                        {rich(f.regionCode ? 'questions.feedbackMetaRegion' : 'questions.feedbackMeta', { name: <bdi key="name">{f.authorName}</bdi>, region: f.regionCode ?? '', ago: time.ago(f.createdAt) })}
                       </Typography>
                       <UserText text={f.body} style={{ whiteSpace: 'pre-wrap' }} />
                     </Box>

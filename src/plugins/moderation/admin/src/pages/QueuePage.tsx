@@ -4,7 +4,6 @@ import {
   Button,
   Checkbox,
   EmptyStateLayout,
-  Field,
   Flex,
   Link,
   Loader,
@@ -26,6 +25,7 @@ import { errorOf, STATES, useModerationApi, type BulkAction, type ModerationStat
 import { FlagBadges } from '../components/FlagBadges';
 import { FormDialog } from '../components/FormDialog';
 import { ReasonDialog } from '../components/ReasonDialog';
+import { RetractDialog, type RetractedTo } from '../components/RetractDialog';
 import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { directionOf, useErrorText, useT, useTime, type MessageKey } from '../i18n';
 import { useIntl } from 'react-intl';
@@ -76,7 +76,6 @@ export const QueuePage = () => {
   const [selected, setSelected] = useState<string[]>([]);
   const [focus, setFocus] = useState(0);
   const [dialog, setDialog] = useState<null | BulkAction | 'shortcuts'>(null);
-  const [retractTo, setRetractTo] = useState<'pending' | 'rejected'>('pending');
   const [phases, setPhases] = useState<PhaseOption[]>([]);
   const [search, setSearch] = useState(params.get('q') ?? '');
   // Strapi's Tr does not forward a ref: rows are found in the table's container.
@@ -156,9 +155,9 @@ export const QueuePage = () => {
     '?': () => setDialog('shortcuts'),
   });
 
-  const bulk = async (action: BulkAction, reason?: string) => {
+  const bulk = async (action: BulkAction, reason?: string, to?: RetractedTo) => {
     try {
-      const results = await api.bulk(action, selected, reason, action === 'retract' ? retractTo : undefined);
+      const results = await api.bulk(action, selected, reason, to);
       const done = results.filter((r) => r.status === 200).length;
       const refused = results.filter((r) => r.status !== 200);
       const outcome = t(BULK_DONE[action], { count: done });
@@ -424,15 +423,7 @@ export const QueuePage = () => {
         onClose={() => setDialog(null)}
       />
       <ReasonDialog open={dialog === 'return'} title={t('queue.returnTitle', { count: selected.length })} confirmLabel={t('action.return')} confirmVariant="default" label={t('return.label')} help={t('return.help')} onConfirm={(note) => bulk('return', note)} onClose={() => setDialog(null)} />
-      <ReasonDialog open={dialog === 'retract'} title={t('queue.retractTitle', { count: selected.length })} confirmLabel={t('action.retract')} onConfirm={(reason) => bulk('retract', reason)} onClose={() => setDialog(null)}>
-        <Field.Root name="to">
-          <Field.Label>{t('retract.to')}</Field.Label>
-          <Select value={retractTo} onChange={(v: string | number) => setRetractTo(v as 'pending' | 'rejected')}>
-            <SingleSelectOption value="pending">{t('retract.toPending')}</SingleSelectOption>
-            <SingleSelectOption value="rejected">{labels.state('rejected')}</SingleSelectOption>
-          </Select>
-        </Field.Root>
-      </ReasonDialog>
+      <RetractDialog open={dialog === 'retract'} title={t('queue.retractTitle', { count: selected.length })} onConfirm={(to, reason) => bulk('retract', reason, to)} onClose={() => setDialog(null)} />
     </Page.Main>
   );
 };

@@ -26,6 +26,7 @@ import { AuthorPanel } from '../components/AuthorPanel';
 import { FlagBadges } from '../components/FlagBadges';
 import { FormDialog } from '../components/FormDialog';
 import { ReasonDialog } from '../components/ReasonDialog';
+import { RetractDialog } from '../components/RetractDialog';
 import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { directionOf, useErrorText, useT, useTime, type MessageKey } from '../i18n';
 import { displayText, useLabels, UserText } from '../labels';
@@ -111,7 +112,6 @@ const Submission = ({ documentId }: { documentId: string }) => {
   const [dialog, setDialog] = useState<null | 'approve' | 'reject' | 'return' | 'retract' | 'redact' | 'translate' | 'shortcuts'>(null);
   const [reply, setReply] = useState('');
   const [busy, setBusy] = useState(false);
-  const [retractTo, setRetractTo] = useState<'pending' | 'rejected'>('pending');
   const [redaction, setRedaction] = useState({ title: '', body: '' });
   const [translation, setTranslation] = useState({ language: '', title: '', body: '' });
   const [shownTranslation, setShownTranslation] = useState<string | null>(null);
@@ -279,7 +279,15 @@ const Submission = ({ documentId }: { documentId: string }) => {
             )}
             {(s.screeningFlags?.length ?? 0) > 0 && (
               <Alert variant="warning" title={t('submission.screening')} closeLabel={t('common.close')}>
-                {time.list(s.screeningFlags!.map((f) => (f.attachment ? t('submission.screeningInAttachment', { flag: labels.flag(f.kind), match: f.match, name: f.attachment }) : t('submission.screeningItem', { flag: labels.flag(f.kind), match: f.match }))))}
+                {time.list(
+                  s.screeningFlags!.map((f) =>
+                    f.kind === 'unscreened-attachment'
+                      ? t('submission.unscreened', { name: f.match })
+                      : f.attachment
+                        ? t('submission.screeningInAttachment', { flag: labels.flag(f.kind), match: f.match, name: f.attachment })
+                        : t('submission.screeningItem', { flag: labels.flag(f.kind), match: f.match }),
+                  ),
+                )}
               </Alert>
             )}
             {s.moderationState === 'rejected' && s.decisionReason && (
@@ -294,7 +302,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
             )}
             <Section title={t('section.submission')}>
               <Typography variant="omega" style={{ whiteSpace: 'pre-wrap', lineHeight: 1.6 }} data-testid="submission-body" lang={s.language} dir={directionOf(s.language)}>
-                <Highlighted text={displayText(s.body)} flags={s.screeningFlags} />
+                <Highlighted text={displayText(s.body)} flags={s.screeningFlags?.filter((f) => !f.attachment) ?? null} />
               </Typography>
               {pending && canEdit && (
                 <Flex gap={2}>
@@ -479,15 +487,7 @@ const Submission = ({ documentId }: { documentId: string }) => {
       <AttachmentPreview documentId={documentId} attachment={previewed} onClose={() => setPreviewed(null)} />
       <ReasonDialog open={dialog === 'reject'} title={t('reject.title')} confirmLabel={t('action.reject')} templates={overview?.rejectionReasons} language={s.language} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.reject(documentId, reason), 'submission.rejectedDone', 'next')} />
       <ReasonDialog open={dialog === 'return'} title={t('return.title')} confirmLabel={t('action.return')} confirmVariant="default" label={t('return.label')} help={t('return.help')} onClose={() => setDialog(null)} onConfirm={(note) => run(() => api.returnForEdits(documentId, note), 'submission.returnedDone', 'next')} />
-      <ReasonDialog open={dialog === 'retract'} title={t('retract.title')} confirmLabel={t('action.retract')} onClose={() => setDialog(null)} onConfirm={(reason) => run(() => api.retract(documentId, retractTo, reason), 'submission.retractedDone')}>
-        <Field.Root name="to">
-          <Field.Label>{t('retract.to')}</Field.Label>
-          <Select value={retractTo} onChange={(v: string | number) => setRetractTo(v as 'pending' | 'rejected')}>
-            <SingleSelectOption value="pending">{t('retract.toPending')}</SingleSelectOption>
-            <SingleSelectOption value="rejected">{labels.state('rejected')}</SingleSelectOption>
-          </Select>
-        </Field.Root>
-      </ReasonDialog>
+      <RetractDialog open={dialog === 'retract'} title={t('retract.title')} onClose={() => setDialog(null)} onConfirm={(to, reason) => run(() => api.retract(documentId, to, reason), 'submission.retractedDone')} />
 
       <FormDialog open={dialog === 'redact'} title={t('redact.title')} confirmLabel={t('redact.save')} busy={busy} onClose={() => setDialog(null)} onConfirm={() => run(() => api.redact(documentId, redaction), 'redact.done')}>
         <Typography textColor="neutral600">{t('redact.help')}</Typography>

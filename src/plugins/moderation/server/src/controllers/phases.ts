@@ -41,13 +41,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async draftQuestion(ctx: Context) {
       ctx.status = 201;
-      ctx.body = { data: await service('questions').draft((ctx.request.body ?? {}) as Record<string, unknown>) };
+      ctx.body = { data: await service('questions').draft((await moderatorOf(strapi, ctx)).scope, (ctx.request.body ?? {}) as Record<string, unknown>) };
     },
     async shareQuestion(ctx: Context) {
-      ctx.body = { data: await service('questions').share(ctx.params.documentId, (ctx.request.body as { shared?: unknown } | undefined)?.shared) };
+      const { shared, regions } = (ctx.request.body ?? {}) as { shared?: unknown; regions?: unknown };
+      ctx.body = { data: await service('questions').share((await moderatorOf(strapi, ctx)).scope, ctx.params.documentId, shared, regions) };
     },
     async postQuestion(ctx: Context) {
-      ctx.body = { data: await service('questions').post(ctx.params.documentId) };
+      ctx.body = { data: await service('questions').post((await moderatorOf(strapi, ctx)).scope, ctx.params.documentId) };
     },
     async questionFeedback(ctx: Context) {
       ctx.status = 201;

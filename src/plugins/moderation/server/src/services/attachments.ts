@@ -13,6 +13,12 @@ type Opened = { stream: NodeJS.ReadableStream; size: number } | { redirect: stri
 
 /** Flags kept per attachment: a contact list would otherwise bury the rest. */
 const MAX_FLAGS_PER_ATTACHMENT = 20;
+/**
+ * Screening runs in the request, on the main thread: it reads the beginning of each file (where a
+ * contact line usually is) and national phone formats of a few of the countries named.
+ */
+const SCREENED_CHARACTERS = 50_000;
+const SCREENED_COUNTRIES = 5;
 
 async function bytesOf(opened: Opened): Promise<Buffer> {
   if ('redirect' in opened) {
@@ -53,9 +59,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const flags: ScreeningFlag[] = [];
       for (const file of files) {
         const content = await attachmentText(await fs.readFile(file.filepath), file.mimetype ?? '');
-        if (!content) continue;
         const name = file.originalFilename ?? 'attachment';
-        flags.push(...(screening.screenAttachment(name, content.text, countries) as ScreeningFlag[]).slice(0, MAX_FLAGS_PER_ATTACHMENT));
+        // A file whose text could not be read was not screened: the moderator must know it.
+        if (!content) flags.push({ kind: 'unscreened-attachment', match: name, attachment: name });
+        else flags.push(...(screening.screenAttachment(name, content.text.slice(0, SCREENED_CHARACTERS), countries.slice(0, SCREENED_COUNTRIES)) as ScreeningFlag[]).slice(0, MAX_FLAGS_PER_ATTACHMENT));
       }
       return flags;
     },

@@ -14,8 +14,9 @@ export type ModerationEvent = {
 };
 
 /**
- * The append-only moderation log. There is no update or delete, but one: an author erased on
- * request loses their name in it (the events themselves stay).
+ * The append-only moderation log. Entries are never deleted; two things are taken out of them:
+ * an author erased on request loses their name, and the earlier versions a resubmission kept go
+ * when the author is erased or a moderator redacts the submission.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   append(event: ModerationEvent, actor: Actor) {
@@ -29,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return count;
   },
 
-  /** The versions an erased author's resubmissions replaced: the entries stay, their text goes. */
+  /** The versions a submission's resubmissions replaced: the entries stay, their text goes. */
   async forgetVersions(submissionDocumentId: string): Promise<number> {
     const { count } = await strapi.db.query(MODERATION_EVENT).updateMany({ where: { submissionDocumentId, action: 'resubmitted' }, data: { details: { previous: null, forgotten: true } } });
     return count;

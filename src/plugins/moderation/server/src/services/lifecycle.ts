@@ -125,8 +125,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           data: { moderationState: to, ...decision },
         });
         if (count !== 1) throw createHttpError(409, 'This submission was changed by someone else a moment ago; reload it.', { details: { code: 'changedMeanwhile' } });
-        if (actor.kind === 'moderator') {
-          await strapi.db.query(SUBMISSION).update({ where: { id: row.id }, data: { decidedBy: actor.id } });
+        // A resubmitted post is nobody's decision yet.
+        if (actor.kind === 'moderator' || kind === 'resubmit') {
+          await strapi.db.query(SUBMISSION).update({ where: { id: row.id }, data: { decidedBy: actor.kind === 'moderator' ? actor.id : null } });
         }
         const details = change ? await change(row) : null;
         if (to === 'approved') await setPublished(documentId, true);
@@ -149,15 +150,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const row = (await strapi.db.query(SUBMISSION).findOne({
       where: { id },
       select: ['kind', 'title', 'body', 'language', 'organisation', 'stakeholderCategory', 'countries'],
-      populate: { links: true, gcmObjectives: { select: ['number'] }, guidingQuestion: { select: ['documentId'] }, replyTo: { select: ['documentId'] }, attachments: { select: ['name', 'mime', 'size'] } },
+      populate: { links: true, gcmObjectives: { select: ['number'] }, guidingQuestion: { select: ['documentId'] }, replyTo: { select: ['documentId'] }, attachments: { select: ['name', 'mime', 'size'] }, translations: true },
     })) as Record<string, unknown> & {
+      translations?: { language: string }[] | null;
       links?: { url: string; label?: string | null }[];
       gcmObjectives?: { number: number }[];
       guidingQuestion?: { documentId: string } | null;
       replyTo?: { documentId: string } | null;
       attachments?: { name: string; mime: string; size: number }[] | null;
     };
-    const { links, gcmObjectives, guidingQuestion, replyTo, attachments, ...fields } = row;
+    const { links, gcmObjectives, guidingQuestion, replyTo, attachments, translations, ...fields } = row;
     return {
       ...fields,
       guidingQuestion: guidingQuestion?.documentId ?? null,
@@ -165,6 +167,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       gcmObjectives: (gcmObjectives ?? []).map((o) => o.number).sort((a, b) => a - b),
       links: (links ?? []).map(({ url, label }) => ({ url, label: label ?? null })),
       attachments: (attachments ?? []).map(({ name, mime, size }) => ({ name, mime, size })),
+      // Which translations it had; they are not carried over to the new version.
+      translatedInto: (translations ?? []).map((t) => t.language),
     };
   }
 
@@ -227,7 +231,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const result = await transition('resubmit', documentId, author, 'pending', null, ownedBy(author, documentId), async (row) => {
         const previous = await versionOf(row.id);
         const version = (await strapi.db.query(MODERATION_EVENT).count({ where: { submissionDocumentId: documentId, action: 'resubmitted' } })) + 1;
-        await strapi.documents(SUBMISSION).update({ documentId, data: data as never });
+        // Translations were of the words replaced (a name taken out would live on in them): they go.
+        await strapi.documents(SUBMISSION).update({ documentId, data: { ...data, translations: [] } as never });
         return { version, previous };
       });
       await notifications().submitted(documentId);
@@ -259,6 +264,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const next = { title: fields.title ?? current.title, body: fields.body ?? current.body };
           const screeningFlags = strapi.plugin('moderation').service('screening').screen({ ...next, countries: current.countries ?? [], links: current.links ?? [] });
           await strapi.documents(SUBMISSION).update({ documentId, data: { ...fields, screeningFlags, flagged: screeningFlags.length > 0 } as never });
+          // What was redacted must not stay readable in the versions the log kept.
+          await events().forgetVersions(documentId);
           const details = Object.fromEntries(Object.keys(fields).map((f) => [f, { charactersBefore: current[f as 'title' | 'body'].length, charactersAfter: fields[f].length }]));
           await events().append({ action: 'redacted', submissionDocumentId: documentId, regionCode: row.region?.code, fromState: 'pending', toState: 'pending', details }, moderator);
           return { ...row, ...next, screeningFlags };

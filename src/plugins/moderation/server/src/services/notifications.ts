@@ -116,8 +116,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * latest submission (a Hub account keeps no language of its own).
      */
     async sanctioned(authorId: number, sanction: { kind: 'warning' | 'suspension' | 'block' | 'lifted'; reason?: string | null; endsAt?: Date | null }): Promise<void> {
-      const author = (await strapi.db.query(HUB_USER).findOne({ where: { id: authorId }, select: ['email'] })) as Person | null;
-      const latest = (await strapi.db.query(SUBMISSION).findOne({ where: { author: { id: authorId }, publishedAt: null }, select: ['language'], orderBy: { createdAt: 'desc' } })) as { language?: string } | null;
+      let author: Person | null;
+      let latest: { language?: string } | null;
+      try {
+        author = (await strapi.db.query(HUB_USER).findOne({ where: { id: authorId }, select: ['email', 'blocked'] })) as Person | null;
+        latest = (await strapi.db.query(SUBMISSION).findOne({ where: { author: { id: authorId }, publishedAt: null }, select: ['language'], orderBy: { createdAt: 'desc' } })) as { language?: string } | null;
+      } catch (error) {
+        // The sanction is stored: failing to tell the author must not undo the answer.
+        strapi.log.warn(`moderation: the author of a sanction could not be looked up to be told: ${(error as Error).message}`);
+        return;
+      }
       const language = labelLanguage(latest?.language);
       const reason = plainText(sanction.reason ?? '');
       await send(author, () => {

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+import { REGIONS } from '../../../../../reference/gcm';
 import { neutraliseText } from '../../../../../utils/text';
 import type { Moderator } from './lifecycle';
 import type { RegionScope } from './scope';
@@ -7,10 +9,32 @@ import type { RegionScope } from './scope';
 const QUESTION = 'api::guiding-question.guiding-question';
 const FEEDBACK = 'plugin::moderation.question-feedback';
 
-type QuestionRow = { documentId: string; position: number; text: string; publishedAt: string | null; phase: { documentId: string; title: string; region: { code: string } | null } | null };
+type QuestionRow = {
+  documentId: string;
+  position: number;
+  text: string;
+  sharedForFeedback: boolean;
+  /** Other regions whose moderators are asked too: a question the secretariat means for several reviews. */
+  feedbackRegions: string[] | null;
+  phase: { documentId: string; title: string; region: { code: string } | null } | null;
+};
 
 const TEXT_MIN = 10;
 const TEXT_MAX = 2000;
+
+/** The regions besides its own whose moderators see a shared draft; unknown codes are refused. */
+function otherRegions(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const known = REGIONS.map((r) => r.code as string);
+  if (!Array.isArray(value) || value.some((code) => !known.includes(code))) throw new errors.ValidationError(`regions must list region codes: ${known.join(', ')}.`);
+  return [...new Set(value as string[])];
+}
+
+/** The regions of the scope from which a moderator reaches a question, its own first. */
+const reachOf = (scope: RegionScope, question: QuestionRow): string[] => {
+  const regions = [question.phase?.region?.code, ...(question.feedbackRegions ?? [])].filter((c): c is string => Boolean(c));
+  return scope === 'all' ? regions : regions.filter((code) => scope.includes(code));
+};
 
 function questionText(value: unknown): string {
   const text = typeof value === 'string' ? neutraliseText(value) : '';
@@ -24,26 +48,30 @@ function questionText(value: unknown): string {
  * stays with the question after the secretariat posts (publishes) it.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Draft questions (in English, the drafting language): those shared for feedback, or every draft for the secretariat. */
+  /**
+   * Draft questions (in English, the drafting language): those shared for feedback with a region
+   * of the scope, or every draft for the secretariat. Shared drafts are few: which regions reach
+   * one (its own and those asked too) is read here rather than in the query.
+   */
   const drafts = async (scope: RegionScope, { documentId, unshared = false }: { documentId?: string; unshared?: boolean } = {}) =>
-    (await strapi.db.query(QUESTION).findMany({
-      where: {
-        publishedAt: null,
-        locale: 'en',
-        ...(unshared ? {} : { sharedForFeedback: true }),
-        ...(documentId ? { documentId } : {}),
-        ...(scope === 'all' ? {} : { phase: { region: { code: { $in: scope } } } }),
-      },
-      select: ['documentId', 'position', 'text', 'sharedForFeedback'],
-      populate: { phase: { select: ['documentId', 'title'], populate: { region: { select: ['code'] } } } },
-      orderBy: [{ position: 'asc' }, { id: 'asc' }],
-    })) as (QuestionRow & { sharedForFeedback: boolean })[];
+    (
+      (await strapi.db.query(QUESTION).findMany({
+        where: { publishedAt: null, locale: 'en', ...(unshared ? {} : { sharedForFeedback: true }), ...(documentId ? { documentId } : {}) },
+        select: ['documentId', 'position', 'text', 'sharedForFeedback', 'feedbackRegions'],
+        populate: { phase: { select: ['documentId', 'title'], populate: { region: { select: ['code'] } } } },
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      })) as QuestionRow[]
+    ).filter((q) => scope === 'all' || reachOf(scope, q).length > 0);
   const shared = (scope: RegionScope, documentId?: string) => drafts(scope, { documentId });
 
-  /** A draft question the secretariat works on, or 404. */
-  async function draftNamed(documentId: string) {
+  /** A draft question of the regions one drafts for, not posted yet; else 404 or 409. */
+  async function draftNamed(scope: RegionScope, documentId: string) {
     const [question] = await drafts('all', { documentId, unshared: true });
     if (!question) throw new errors.NotFoundError(`No draft guiding question ${documentId}.`);
+    strapi.plugin('moderation').service('scope').assertInScope(scope, question.phase?.region?.code);
+    if (await strapi.db.query(QUESTION).count({ where: { documentId, publishedAt: { $notNull: true } } })) {
+      throw createHttpError(409, 'This question is posted already; change it in the Content Manager.', { details: { code: 'notInState', values: { state: 'posted' } } });
+    }
     return question;
   }
 
@@ -53,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const questions = await drafts(scope, { unshared: drafting });
       const ids = questions.map((q) => q.documentId);
       const [feedback, posted] = await Promise.all([
-        strapi.db.query(FEEDBACK).findMany({ where: { questionDocumentId: { $in: ids } }, select: ['id', 'questionDocumentId', 'body', 'authorName', 'createdAt'], orderBy: { createdAt: 'asc' } }),
+        strapi.db.query(FEEDBACK).findMany({ where: { questionDocumentId: { $in: ids } }, select: ['id', 'questionDocumentId', 'regionCode', 'body', 'authorName', 'createdAt'], orderBy: { createdAt: 'asc' } }),
         strapi.db.query(QUESTION).findMany({ where: { documentId: { $in: ids }, publishedAt: { $notNull: true } }, select: ['documentId'] }),
       ]);
       const isPosted = new Set(posted.map((q: { documentId: string }) => q.documentId));
@@ -64,38 +92,45 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           .map((q) => ({
             ...q,
             sharedForFeedback: Boolean(q.sharedForFeedback),
+            feedbackRegions: q.feedbackRegions ?? [],
             posted: isPosted.has(q.documentId),
             feedback: feedback.filter((f: { questionDocumentId: string }) => f.questionDocumentId === q.documentId),
           }))
       );
     },
 
-    /** A new draft question at the end of its phase's list, shared for feedback unless `share` is false. */
-    async draft(input: { phase?: unknown; text?: unknown; share?: unknown }) {
+    /**
+     * A new draft question at the end of its phase's list, shared for feedback unless `share` is
+     * false, with the moderators of its region and of the `regions` asked too.
+     */
+    async draft(scope: RegionScope, input: { phase?: unknown; text?: unknown; share?: unknown; regions?: unknown }) {
       const text = questionText(input.text);
+      const feedbackRegions = otherRegions(input.regions);
       if (typeof input.phase !== 'string') throw new errors.ValidationError('phase must be the documentId of a phase.');
-      const phase = await strapi.documents('api::phase.phase').findOne({ documentId: input.phase, fields: ['title'] });
+      const phase = await strapi.documents('api::phase.phase').findOne({ documentId: input.phase, fields: ['title'], populate: { region: { fields: ['code'] } } });
       if (!phase) throw new errors.ValidationError(`phase ${input.phase} is not a phase.`);
+      strapi.plugin('moderation').service('scope').assertInScope(scope, (phase as { region?: { code: string } | null }).region?.code);
       if (input.share !== undefined && typeof input.share !== 'boolean') throw new errors.ValidationError('share must be true or false.');
       const last = (await strapi.db.query(QUESTION).findOne({ where: { phase: { documentId: input.phase } }, select: ['position'], orderBy: { position: 'desc' } })) as { position: number } | null;
       const created = await strapi.documents(QUESTION).create({
         locale: 'en',
-        data: { phase: input.phase, text, position: (last?.position ?? 0) + 1, sharedForFeedback: input.share !== false } as never,
+        data: { phase: input.phase, text, position: (last?.position ?? 0) + 1, sharedForFeedback: input.share !== false, feedbackRegions } as never,
       });
       return (await drafts('all', { documentId: created.documentId, unshared: true }))[0];
     },
 
-    /** Shares a draft for feedback, or stops sharing it; feedback already given stays. */
-    async share(documentId: string, shared: unknown) {
+    /** Shares a draft for feedback (with other regions too, when `regions` says so), or stops sharing it; feedback already given stays. */
+    async share(scope: RegionScope, documentId: string, shared: unknown, regions?: unknown) {
       if (typeof shared !== 'boolean') throw new errors.ValidationError('shared must be true or false.');
-      await draftNamed(documentId);
-      await strapi.documents(QUESTION).update({ documentId, locale: 'en', data: { sharedForFeedback: shared } as never });
+      const feedbackRegions = regions === undefined ? undefined : otherRegions(regions);
+      await draftNamed(scope, documentId);
+      await strapi.documents(QUESTION).update({ documentId, locale: 'en', data: { sharedForFeedback: shared, ...(feedbackRegions ? { feedbackRegions } : {}) } as never });
       return (await drafts('all', { documentId, unshared: true }))[0];
     },
 
     /** Posts a draft in its space: published, the Hub shows it and stakeholders answer it. */
-    async post(documentId: string) {
-      await draftNamed(documentId);
+    async post(scope: RegionScope, documentId: string) {
+      await draftNamed(scope, documentId);
       await strapi.documents(QUESTION).publish({ documentId, locale: 'en' });
       return { documentId, posted: true };
     },
@@ -106,9 +141,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (text.length > 4000) throw new errors.ValidationError('The feedback is longer than 4000 characters.');
       const [question] = await shared('all', documentId);
       if (!question) throw new errors.NotFoundError(`No guiding question ${documentId} is shared for feedback.`);
-      strapi.plugin('moderation').service('scope').assertInScope(moderator.scope, question.phase?.region?.code);
+      const [from] = reachOf(moderator.scope, question);
+      // Out of reach: the refusal names the question's own region, as for a submission.
+      if (!from) strapi.plugin('moderation').service('scope').assertInScope(moderator.scope, question.phase?.region?.code);
       return strapi.db.query(FEEDBACK).create({
-        data: { questionDocumentId: documentId, regionCode: question.phase?.region?.code, body: text, author: moderator.id, authorName: moderator.name },
+        data: { questionDocumentId: documentId, regionCode: from, body: text, author: moderator.id, authorName: moderator.name },
       });
     },
   };

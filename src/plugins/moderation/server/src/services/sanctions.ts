@@ -40,7 +40,8 @@ function reasonOf(value: unknown, what: string): string {
  * suspension (for some days) or a block (until lifted) refuses their posting with its reason, while
  * their pending posts stay for the moderators to decide. The rows are the log: nothing is deleted,
  * lifting records who lifted it, when and why. A moderator acts on the authors who posted in their
- * regions; the secretariat on any author.
+ * regions, and their sanction holds in that region (`regionCode`); the secretariat's holds in every
+ * region (no `regionCode`). Each side sees and lifts only what holds where it moderates.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const sanctions = () => strapi.db.query(AUTHOR_SANCTION);
@@ -70,13 +71,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { author, regionCodes: [...new Set(rows.map((r) => r.region?.code).filter((c): c is string => Boolean(c)))] };
   }
 
-  /** What restricts the author's posting now: an unlifted block, or the unlifted suspension that ends last. */
-  async function inForce(authorId: number): Promise<Sanction | null> {
+  /** Sanctions that hold in any of `regions`: those of the regions, and those of every region. */
+  const holdingIn = (regions: RegionScope) => (regions === 'all' ? {} : { $or: [{ regionCode: null }, { regionCode: { $in: regions } }] });
+
+  /** What restricts the author's posting in `regions` now: an unlifted block, or the unlifted suspension that ends last. */
+  async function inForce(authorId: number, regions: RegionScope): Promise<Sanction | null> {
     const now = new Date();
-    const [block] = (await sanctions().findMany({ where: { author: { id: authorId }, kind: 'block', liftedAt: null }, select: SANCTION_FIELDS, orderBy: { issuedAt: 'desc' }, limit: 1 })) as Sanction[];
+    const [block] = (await sanctions().findMany({ where: { author: { id: authorId }, kind: 'block', liftedAt: null, ...holdingIn(regions) }, select: SANCTION_FIELDS, orderBy: { issuedAt: 'desc' }, limit: 1 })) as Sanction[];
     if (block) return block;
     const [suspension] = (await sanctions().findMany({
-      where: { author: { id: authorId }, kind: 'suspension', liftedAt: null, endsAt: { $gt: now } },
+      where: { author: { id: authorId }, kind: 'suspension', liftedAt: null, endsAt: { $gt: now }, ...holdingIn(regions) },
       select: SANCTION_FIELDS,
       orderBy: { endsAt: 'desc' },
       limit: 1,
@@ -85,11 +89,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    inForce,
-
-    /** Refuses posting (403) to a suspended or blocked author, saying why and until when. */
-    async assertMayPost(authorId: number): Promise<void> {
-      const sanction = await inForce(authorId);
+    /** Refuses posting in a region (403) to an author suspended or blocked there, saying why and until when. */
+    async assertMayPost(authorId: number, regionCode: string): Promise<void> {
+      const sanction = await inForce(authorId, [regionCode]);
       if (!sanction) return;
       const message =
         sanction.kind === 'block'
@@ -103,7 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { author } = await authorInScope(scope, authorId);
       const where = { author: { id: author.id }, publishedAt: null };
       const inRegions = scope === 'all' ? {} : { region: { code: { $in: scope } } };
-      const [submissions, total, elsewhere, history] = await Promise.all([
+      const [submissions, total, elsewhere, history, sanctionsElsewhere] = await Promise.all([
         strapi.db.query(SUBMISSION).findMany({
           where: { ...where, ...inRegions },
           select: ['documentId', 'title', 'language', 'moderationState', 'decisionReason', 'createdAt', 'decidedAt'],
@@ -114,7 +116,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.query(SUBMISSION).count({ where: { ...where, ...inRegions } }),
         // Elsewhere only as a number: other regions' posts are their moderators' to read.
         scope === 'all' ? Promise.resolve(0) : strapi.db.query(SUBMISSION).count({ where: { ...where, $not: { region: { code: { $in: scope } } } } }),
-        sanctions().findMany({ where: { author: { id: author.id } }, select: SANCTION_FIELDS, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }] }),
+        sanctions().findMany({ where: { author: { id: author.id }, ...holdingIn(scope) }, select: SANCTION_FIELDS, orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }] }),
+        // Other regions' sanctions as a number too: their reasons are their moderators'.
+        scope === 'all' ? Promise.resolve(0) : sanctions().count({ where: { author: { id: author.id }, regionCode: { $notIn: scope } } }),
       ]);
       return {
         id: author.id,
@@ -127,7 +131,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         submissionCount: total,
         submissionsElsewhere: elsewhere,
         sanctions: history as Sanction[],
-        inForce: await inForce(author.id),
+        sanctionsElsewhere,
+        inForce: await inForce(author.id, scope),
       };
     },
 
@@ -146,7 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const { author, regionCodes } = await authorInScope(moderator.scope, authorId);
       const created = (await sanctions().create({
-        data: { kind, reason, endsAt, author: author.id, regionCode: regionCodes[0] ?? null, issuedById: moderator.id, issuedByName: moderator.name, issuedAt: new Date() },
+        data: { kind, reason, endsAt, author: author.id, regionCode: moderator.scope === 'all' ? null : regionCodes[0], issuedById: moderator.id, issuedByName: moderator.name, issuedAt: new Date() },
         select: SANCTION_FIELDS,
       })) as Sanction;
       strapi.log.info(`moderation: ${moderator.name} (admin ${moderator.id}) imposed a ${kind} on Hub account ${author.id}${endsAt ? ` until ${endsAt.toISOString()}` : ''}`);
@@ -158,7 +163,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async lift(moderator: Moderator, authorId: unknown, sanctionId: unknown, input: { reason?: unknown }) {
       const { author } = await authorInScope(moderator.scope, authorId);
       const id = Number(sanctionId);
-      const sanction = Number.isInteger(id) ? ((await sanctions().findOne({ where: { id, author: { id: author.id } }, select: SANCTION_FIELDS })) as Sanction | null) : null;
+      const sanction = Number.isInteger(id) ? ((await sanctions().findOne({ where: { id, author: { id: author.id }, ...holdingIn(moderator.scope) }, select: SANCTION_FIELDS })) as Sanction | null) : null;
+      // One that holds in every region is the secretariat's to lift.
+      if (sanction && sanction.regionCode === null && moderator.scope !== 'all') throw new errors.PolicyError('Only the secretariat lifts a restriction that holds in every region.');
       if (!sanction) throw new errors.NotFoundError(`Author ${author.id} has no sanction ${String(sanctionId)}.`);
       if (sanction.kind === 'warning') throw new errors.ValidationError('A warning was a message; there is nothing to lift.');
       const reason = input.reason === undefined || input.reason === '' ? null : reasonOf(input.reason, 'The reason for lifting');
@@ -166,7 +173,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { count } = await sanctions().updateMany({ where: { id, liftedAt: null }, data: { liftedAt: new Date(), liftedByName: moderator.name, liftReason: reason } });
       if (count !== 1) throw createHttpError(409, 'This sanction was lifted already; reload the page.', { details: { code: 'changedMeanwhile' } });
       strapi.log.info(`moderation: ${moderator.name} (admin ${moderator.id}) lifted ${sanction.kind} ${id} of Hub account ${author.id}`);
-      if (!(await inForce(author.id))) await strapi.plugin('moderation').service('notifications').sanctioned(author.id, { kind: 'lifted' });
+      // Told once nothing restricts them anywhere any more.
+      if (!(await inForce(author.id, 'all'))) await strapi.plugin('moderation').service('notifications').sanctioned(author.id, { kind: 'lifted' });
       return sanctions().findOne({ where: { id }, select: SANCTION_FIELDS });
     },
 

@@ -6,6 +6,7 @@ export type ScreeningFlag = (
   | { kind: 'phone'; match: string }
   | { kind: 'link'; match: string }
   | { kind: 'sensitive-term'; match: string; language: string }
+  | { kind: 'unscreened-attachment'; match: string }
 ) & {
   /** Set when the match is in an attachment: that attachment's file name. */
   attachment?: string;

@@ -65,7 +65,7 @@ export function summaryMarkdown(
     '### Countries',
     `Contributions about: ${listed(who.countries.map((c) => `${c.name} (${c.contributions})`))}`,
     who.regionCountries
-      ? `**Countries of the region not heard from** (${who.countriesNotHeard.length} of ${who.regionCountries}): ${listed(who.countriesNotHeard.map((c) => c.name))}`
+      ? `**Countries of the region no contribution was about** (${who.countriesNotHeard.length} of ${who.regionCountries}): ${listed(who.countriesNotHeard.map((c) => c.name))}`
       : '_The countries of this region are not known: see the contributions above._',
     '## Recurring themes',
   ];
