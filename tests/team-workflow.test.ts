@@ -419,7 +419,7 @@ describe('the secretariat drafts guiding questions, shares them for feedback, an
 
   test.each([
     [{ text: 'A question long enough to be one?', regions: ['MARS'] }, /regions must list region codes/],
-    [{ text: 'Short' }, /text must be 10 to 2000 characters/],
+    [{ text: 'Short' }, /The question must be at least 10 characters/],
     [{ text: 'A question long enough to be one?', phase: 'nosuchphase000' }, /is not a phase/],
     [{ text: 'A question long enough to be one?', share: 'yes' }, /share must be true or false/],
   ])('%j is refused with a 400', async (body, message) => {

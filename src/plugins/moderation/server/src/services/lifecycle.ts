@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { UN_LANGUAGES, type ModerationState } from '../../../../../reference/gcm';
-import { neutraliseText } from '../../../../../utils/text';
 import { MODERATION_EVENT, MODERATOR_REPLY, REASON_MAX, SUBMISSION } from '../constants';
 import { asLifecycle } from '../context';
+import { requireText } from '../required-text';
 import type { RegionScope } from './scope';
 
 export type { ModerationState };
@@ -50,12 +50,6 @@ const TRANSITIONS = {
 type Transition = keyof typeof TRANSITIONS;
 
 
-function requireText(value: unknown, what: string, max: number): string {
-  const text = typeof value === 'string' ? neutraliseText(value) : '';
-  if (!text) throw new errors.ValidationError(`${what} is required.`);
-  if (text.length > max) throw new errors.ValidationError(`${what} is longer than ${max} characters.`);
-  return text;
-}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const events = () => strapi.plugin('moderation').service('events');

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { REGIONS } from '../../../../../reference/gcm';
-import { neutraliseText } from '../../../../../utils/text';
+import { requireText } from '../required-text';
 import type { Moderator } from './lifecycle';
 import type { RegionScope } from './scope';
 
@@ -36,11 +36,6 @@ const reachOf = (scope: RegionScope, question: QuestionRow): string[] => {
   return scope === 'all' ? regions : regions.filter((code) => scope.includes(code));
 };
 
-function questionText(value: unknown): string {
-  const text = typeof value === 'string' ? neutraliseText(value) : '';
-  if (text.length < TEXT_MIN || text.length > TEXT_MAX) throw new errors.ValidationError(`text must be ${TEXT_MIN} to ${TEXT_MAX} characters.`);
-  return text;
-}
 
 /**
  * Drafting guiding questions with regional colleagues: the secretariat drafts a question in a
@@ -104,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * false, with the moderators of its region and of the `regions` asked too.
      */
     async draft(scope: RegionScope, input: { phase?: unknown; text?: unknown; share?: unknown; regions?: unknown }) {
-      const text = questionText(input.text);
+      const text = requireText(input.text, 'The question', TEXT_MAX, TEXT_MIN);
       const feedbackRegions = otherRegions(input.regions);
       if (typeof input.phase !== 'string') throw new errors.ValidationError('phase must be the documentId of a phase.');
       const phase = await strapi.documents('api::phase.phase').findOne({ documentId: input.phase, fields: ['title'], populate: { region: { fields: ['code'] } } });
@@ -136,9 +131,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async comment(moderator: Moderator, documentId: string, body: unknown) {
-      const text = typeof body === 'string' ? neutraliseText(body) : '';
-      if (!text) throw new errors.ValidationError('The feedback is required.');
-      if (text.length > 4000) throw new errors.ValidationError('The feedback is longer than 4000 characters.');
+      const text = requireText(body, 'The feedback', 4000);
       const [question] = await shared('all', documentId);
       if (!question) throw new errors.NotFoundError(`No guiding question ${documentId} is shared for feedback.`);
       const [from] = reachOf(moderator.scope, question);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { AUTHOR_SANCTION, HUB_USER, REASON_MAX, SUBMISSION } from '../constants';
-import { neutraliseText } from '../../../../../utils/text';
+import { requireText } from '../required-text';
 import type { Moderator } from './lifecycle';
 import type { RegionScope } from './scope';
 
@@ -28,12 +28,6 @@ const SANCTION_FIELDS = ['id', 'kind', 'reason', 'regionCode', 'endsAt', 'issued
 /** The author's earlier submissions the detail page lists, newest first. */
 const HISTORY_LIMIT = 50;
 
-function reasonOf(value: unknown, what: string): string {
-  const text = typeof value === 'string' ? neutraliseText(value) : '';
-  if (!text) throw new errors.ValidationError(`${what} is required.`);
-  if (text.length > REASON_MAX) throw new errors.ValidationError(`${what} is longer than ${REASON_MAX} characters.`);
-  return text;
-}
 
 /**
  * Warnings, suspensions and blocks of Hub authors. A warning is a logged message sent by e-mail; a
@@ -140,7 +134,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async impose(moderator: Moderator, authorId: unknown, input: { kind?: unknown; reason?: unknown; days?: unknown }) {
       const kind = input.kind as SanctionKind;
       if (!['warning', 'suspension', 'block'].includes(kind)) throw new errors.ValidationError('kind must be "warning", "suspension" or "block".');
-      const reason = reasonOf(input.reason, kind === 'warning' ? 'The message of the warning' : 'A reason');
+      const reason = requireText(input.reason, kind === 'warning' ? 'The message of the warning' : 'A reason', REASON_MAX);
       let endsAt: Date | null = null;
       if (kind === 'suspension') {
         const days = Number(input.days);
@@ -168,7 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (sanction && sanction.regionCode === null && moderator.scope !== 'all') throw new errors.PolicyError('Only the secretariat lifts a restriction that holds in every region.');
       if (!sanction) throw new errors.NotFoundError(`Author ${author.id} has no sanction ${String(sanctionId)}.`);
       if (sanction.kind === 'warning') throw new errors.ValidationError('A warning was a message; there is nothing to lift.');
-      const reason = input.reason === undefined || input.reason === '' ? null : reasonOf(input.reason, 'The reason for lifting');
+      const reason = input.reason === undefined || input.reason === '' ? null : requireText(input.reason, 'The reason for lifting', REASON_MAX);
       // Conditional: of two moderators lifting at once, one does.
       const { count } = await sanctions().updateMany({ where: { id, liftedAt: null }, data: { liftedAt: new Date(), liftedByName: moderator.name, liftReason: reason } });
       if (count !== 1) throw createHttpError(409, 'This sanction was lifted already; reload the page.', { details: { code: 'changedMeanwhile' } });
