@@ -101,6 +101,16 @@ describe('return for edits', () => {
     expect((await rowsOf(id)).filter((r) => r.publishedAt).map((r) => r.title)).toEqual(['Third version']);
   });
 
+  test("a post sent back after edits is in the moderators' next daily digest", async () => {
+    const id = await returned();
+    await hub('stakeholder').put(id, validSubmission(questions[0], { title: 'Sent back for the digest' })).expect(200);
+    mailbox.clear();
+    // Scheduled a minute from now: a window no other digest of this file has claimed.
+    const sent = await app.strapi.plugin('moderation').service('notifications').sendDigest(new Date(Date.now() + 60000));
+    expect(sent).toBeGreaterThan(0);
+    await waitForMail(mailbox.messages, (m) => m.to.includes(UNECE) && m.text.includes('Sent back for the digest'));
+  });
+
   test('files sent with the new version replace the attachments; without files they stay', async () => {
     const first = await app.http().post('/api/submissions').set('Authorization', `Bearer ${tokens.stakeholder}`).field('data', JSON.stringify(validSubmission(questions[0]))).attach('files', PDF, 'first.pdf');
     const id = first.body.data.documentId as string;

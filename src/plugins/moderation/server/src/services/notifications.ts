@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { HUB_USER, SUBMISSION } from '../constants';
+import { HUB_USER, MODERATION_EVENT, SUBMISSION } from '../constants';
 import type { ModerationConfig } from '../config';
 import { plainText } from '../../../../../utils/text';
 import type { RegionCode } from '../../../../../reference/gcm';
@@ -157,8 +157,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async sendDigest(scheduledFor = new Date()): Promise<number> {
       const since = await claimDigest(scheduledFor);
       if (!since) return 0;
+      const window = { $gt: since, $lte: scheduledFor };
+      // A post its author sent back after edits waits again: it is news as much as a new one.
+      const sentBack = (await strapi.db.query(MODERATION_EVENT).findMany({ where: { action: 'resubmitted', occurredAt: window }, select: ['submissionDocumentId'] })) as { submissionDocumentId: string }[];
       const fresh = (await strapi.db.query(SUBMISSION).findMany({
-        where: { publishedAt: null, moderationState: 'pending', createdAt: { $gt: since, $lte: scheduledFor } },
+        where: { publishedAt: null, moderationState: 'pending', $or: [{ createdAt: window }, { documentId: { $in: sentBack.map((e) => e.submissionDocumentId) } }] },
         populate: { region: { select: ['code', 'name'], populate: { moderators: { select: MODERATOR_FIELDS } } } },
         orderBy: { createdAt: 'asc' },
       })) as SubmissionForMail[];
