@@ -32,15 +32,33 @@ afterAll(async () => {
   await app?.stop();
 });
 
+/** What went wrong on a page, kept to explain a wait that times out: answers of 400 and more, errors. */
+const trouble = new WeakMap<Page, string[]>();
+
 async function signIn(email: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.setDefaultTimeout(30000);
+  const seen: string[] = [];
+  trouble.set(page, seen);
+  page.on('response', (response) => response.status() >= 400 && seen.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`));
+  page.on('console', (message) => message.type() === 'error' && seen.push(`console: ${message.text().slice(0, 200)}`));
+  page.on('pageerror', (error) => seen.push(`page error: ${error.message.slice(0, 200)}`));
   await page.goto(`${app.url}/admin/auth/login`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Login' }).click();
   await page.waitForURL((url) => !url.pathname.includes('/auth/'));
   return page;
+}
+
+/** Waits for what should show; if it does not, says where the page is, what it shows and what failed on it. */
+async function shows(page: Page, locator: ReturnType<Page['locator']>): Promise<void> {
+  try {
+    await locator.waitFor();
+  } catch (error) {
+    const text = await page.locator('body').innerText().catch(() => '');
+    throw new Error(`${(error as Error).message}\nat ${page.url()}\nfailed on the page: ${(trouble.get(page) ?? []).join('; ') || 'nothing'}\nit shows: ${text.slice(0, 600)}`);
+  }
 }
 
 async function openQueue(page: Page) {
@@ -547,7 +565,7 @@ describe('the workspace in Arabic and in French', () => {
 
     const secretariat = await signInAs('secretariat@example.org', 'ar');
     await secretariat.goto(`${app.url}/admin/plugins/moderation/people`);
-    await secretariat.getByRole('heading', { name: messages('ar')['people.title'], level: 1 }).waitFor();
+    await shows(secretariat, secretariat.getByRole('heading', { name: messages('ar')['people.title'], level: 1 }));
     await secretariat.getByLabel(messages('ar')['people.email']).fill('stakeholder@example.org');
     await secretariat.getByRole('button', { name: messages('ar')['people.find'] }).click();
     await secretariat.getByText('stakeholder@example.org').waitFor();
@@ -563,8 +581,8 @@ describe('the workspace in Arabic and in French', () => {
     await page.goto(`${app.url}/admin/me`);
     await page.getByRole('combobox', { name: /Interface language/ }).click();
     await page.getByRole('option', { name: /Français/ }).click();
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.locator('[data-strapi-notification], [role="status"]').filter({ hasText: /./ }).first().waitFor();
+    // Saved when the server has answered the profile's update, not when some notice shows.
+    await Promise.all([page.waitForResponse((response) => new URL(response.url()).pathname === '/admin/users/me' && response.request().method() === 'PUT' && response.ok()), page.getByRole('button', { name: 'Save' }).click()]);
     expect((await app.strapi.db.query('admin::user').findOne({ where: { email: 'moderator.unece@example.org' } })).preferedLanguage).toBe('fr');
 
     await page.goto(`${app.url}/admin/plugins/moderation`);

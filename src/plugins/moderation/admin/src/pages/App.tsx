@@ -1,4 +1,4 @@
-import { Page } from '@strapi/strapi/admin';
+import { Page, useAuth } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Route, Routes } from 'react-router-dom';
 import { directionOf } from '../i18n';
@@ -8,9 +8,15 @@ import { QuestionsPage } from './QuestionsPage';
 import { QueuePage } from './QueuePage';
 import { SubmissionPage } from './SubmissionPage';
 
-/** The workspace's root: in the admin's language and its direction (Arabic reads right to left). */
+/**
+ * The workspace's root: in the admin's language and its direction (Arabic reads right to left).
+ * Its pages wait for the user's permissions: Strapi's useRBAC checks once, when a page mounts, so
+ * a page opened by its address before they arrive would keep saying "not allowed".
+ */
 const App = () => {
   const { locale } = useIntl();
+  const loadingPermissions = useAuth('ModerationWorkspace', (state) => state.isLoading);
+  if (loadingPermissions) return <Page.Loading />;
   return (
     <div lang={locale} dir={directionOf(locale)} data-workspace-root="">
       <Routes>
