@@ -247,6 +247,16 @@ describe('malformed and hostile posts', () => {
 });
 
 describe('abuse limits', () => {
+  test('posts sent all at once past the limit: exactly the limit is stored, the rest get 429', async () => {
+    const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'stakeholder' } })) as { id: number };
+    await app.strapi.plugin('users-permissions').service('user').add({ username: 'burst-author', email: 'burst@example.org', password: 'Burst-Author-2024', provider: 'local', confirmed: true, blocked: false, stakeholderCategory: 'academia', displayName: 'Burst Author', role: role.id });
+    const jwt = await hubLogin(app, 'burst@example.org', 'Burst-Author-2024');
+    const statuses = await Promise.all(Array.from({ length: 46 }, () => post(jwt).send({ data: validSubmission(questions[0]) }).then((res) => res.status)));
+    expect(statuses.filter((s) => s === 201)).toHaveLength(40);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(6);
+    expect(await app.strapi.db.query('api::submission.submission').count({ where: { author: { email: 'burst@example.org' }, publishedAt: null } })).toBe(40);
+  });
+
   test('past the per-user limit, 429 with a message, and nothing written', async () => {
     const unSystem = await hubLogin(app, HUB_ACCOUNTS['un-system']);
     const user = await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: HUB_ACCOUNTS['un-system'] } });

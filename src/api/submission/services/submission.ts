@@ -138,6 +138,7 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
 
   return {
     async submit(user: HubUser, raw: unknown, files: UploadedFile[] = []) {
+      // Checked early to refuse at once, and again inside the posting's transaction, atomically.
       await this.assertWithinRateLimit(user);
       const authorName = publicNameOf(user);
       const { phase, attachments, fields } = await prepare(user, parseSubmissionInput(raw), files);
@@ -153,6 +154,7 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
             authorName,
           },
           { kind: 'author', id: user.id, name: authorName },
+          () => this.assertWithinRateLimit(user, { atomically: true }),
         ) as Promise<{ documentId: string }>,
       );
       return this.findOwn(user, created.documentId);
@@ -194,7 +196,16 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
       return this.findOwn(user, documentId);
     },
 
-    async assertWithinRateLimit(user: HubUser) {
+    /**
+     * The posting limit. `atomically`, inside the posting's transaction: on PostgreSQL the author's
+     * row is locked first, so that concurrent posts by one author count one after the other; SQLite
+     * writes one transaction at a time already.
+     */
+    async assertWithinRateLimit(user: HubUser, { atomically = false } = {}) {
+      if (atomically && strapi.db.dialect.client === 'postgres') {
+        const table = strapi.getModel('plugin::users-permissions.user').collectionName;
+        await strapi.db.transaction(({ trx }) => trx(table).where({ id: user.id }).forUpdate().select('id'));
+      }
       const { max, windowMinutes } = strapi.config.get('submissions.rateLimit') as { max: number; windowMinutes: number };
       const since = new Date(Date.now() - windowMinutes * 60 * 1000);
       const recent = await strapi.db.query(UID).count({ where: { author: { id: user.id }, publishedAt: null, createdAt: { $gt: since } } });

@@ -167,10 +167,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** Creates a pending draft for an author; the caller has validated `data`. */
-    async submit(data: Record<string, unknown>, author: Actor) {
+    /**
+     * Creates a pending draft for an author; the caller has validated `data`. `admit` runs first in
+     * the same transaction (the posting limit), so that what it counts cannot change before the insert.
+     */
+    async submit(data: Record<string, unknown>, author: Actor, admit?: () => Promise<void>) {
       const created = await asLifecycle(() =>
         strapi.db.transaction(async () => {
+          await admit?.();
           const submission = await strapi.documents(SUBMISSION).create({ data: { ...data, moderationState: 'pending' } as never, populate: ['region'] });
           await events().append(
             { action: 'submitted', submissionDocumentId: submission.documentId, regionCode: (submission as { region?: { code: string } }).region?.code, toState: 'pending' },
