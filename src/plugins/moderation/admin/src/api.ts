@@ -1,8 +1,10 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useMemo } from 'react';
+import { MODERATION_STATES, type ModerationState } from '../../../../reference/gcm';
 
-export type ModerationState = 'pending' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
-export const STATES: ModerationState[] = ['pending', 'returned', 'approved', 'rejected', 'withdrawn'];
+export type { ModerationState };
+/** The queue's tabs: the states, in the order the reference gives them. */
+export const STATES: readonly ModerationState[] = MODERATION_STATES;
 
 export type ScreeningFlag = { kind: 'email' | 'phone' | 'link' | 'sensitive-term' | 'unscreened-attachment'; match: string; language?: string; attachment?: string };
 

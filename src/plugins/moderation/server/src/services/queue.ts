@@ -4,7 +4,6 @@ import { MODERATION_STATES } from '../../../../../reference/gcm';
 import { SUBMISSION } from '../constants';
 import type { RegionScope } from './scope';
 
-const STATES = MODERATION_STATES;
 const EXCERPT = 280;
 
 type QueueQuery = {
@@ -69,8 +68,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(scope: RegionScope, query: QueueQuery) {
-      const state = (query.state ?? 'pending') as (typeof STATES)[number];
-      if (!STATES.includes(state)) throw new errors.ValidationError(`state must be one of ${STATES.join(', ')}.`);
+      const state = (query.state ?? 'pending') as (typeof MODERATION_STATES)[number];
+      if (!MODERATION_STATES.includes(state)) throw new errors.ValidationError(`state must be one of ${MODERATION_STATES.join(', ')}.`);
       if (query.region !== undefined && typeof query.region !== 'string') throw new errors.ValidationError('region must be a region code.');
       const page = positiveInt(query.page, 1, 100000);
       const pageSize = positiveInt(query.pageSize, 25, 100);
@@ -86,10 +85,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           offset: (page - 1) * pageSize,
           limit: pageSize,
         }),
-        Promise.all(STATES.map(async (s) => [s, await strapi.db.query(SUBMISSION).count({ where: { ...inScope, moderationState: s } })] as const)),
+        Promise.all(MODERATION_STATES.map(async (s) => [s, await strapi.db.query(SUBMISSION).count({ where: { ...inScope, moderationState: s } })] as const)),
       ]);
       // The tab's own count is its total (the counts are answered from submissions_queue_idx).
-      const byState = Object.fromEntries(counts) as Record<(typeof STATES)[number], number>;
+      const byState = Object.fromEntries(counts) as Record<(typeof MODERATION_STATES)[number], number>;
       const total = byState[state];
       return {
         data: rows.map(({ body, ...row }: { body: string }) => ({ ...row, excerpt: body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body })),
