@@ -17,6 +17,8 @@ const email = (env: Env) => ({
             port: env.int('SMTP_PORT', 587),
             secure: env.bool('SMTP_SECURE', false),
             ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
+            // SMTP_POOL=true keeps connections open between messages, for a busy outbox.
+            pool: env.bool('SMTP_POOL', false),
             ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
           },
         }
@@ -82,6 +84,12 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       moderatorNotifications: env('MODERATOR_NOTIFICATIONS', 'immediate'),
       digestSchedule: env('MODERATOR_DIGEST_SCHEDULE', '0 7 * * *'),
       adminUrl: `${env('PUBLIC_URL', 'http://localhost:1337')}/admin`,
+      outbox: {
+        pollMs: env.int('OUTBOX_POLL_MS', 5000),
+        retryAfterMs: env.int('OUTBOX_RETRY_AFTER_MS', 30_000),
+        maxRetryAfterMs: env.int('OUTBOX_MAX_RETRY_AFTER_MS', 60 * 60 * 1000),
+        maxAttempts: env.int('OUTBOX_MAX_ATTEMPTS', 10),
+      },
     },
   },
 });

@@ -69,7 +69,8 @@ describe('the catalogue', () => {
 });
 
 describe('rejection templates', () => {
-  const BASE = { moderatorNotifications: 'immediate', digestSchedule: '0 7 * * *', adminUrl: 'http://localhost:1337/admin', sensitiveTerms: {} } as const;
+  // Strapi merges the configured values into the defaults before validating.
+  const BASE = { ...moderationConfig.default(), sensitiveTerms: {} };
   const validate = (rejectionReasons: unknown) => () => moderationConfig.validator({ ...BASE, rejectionReasons } as ModerationConfig);
 
   test('built in: the same five reasons in the six languages', () => {

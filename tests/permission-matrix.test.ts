@@ -53,6 +53,7 @@ const SANCTION = [401, 401, 401, 401, 401, 401, 401, 401, 201, 404, 201, 201];
 // Drafting guiding questions is the secretariat's.
 const SECRETARIAT_ONLY = [401, 401, 401, 401, 401, 401, 401, 401, 403, 403, 201, 201];
 const SECRETARIAT_READ = [401, 401, 401, 401, 401, 401, 401, 401, 403, 403, 200, 200];
+const SECRETARIAT_NONE_SUCH = [401, 401, 401, 401, 401, 401, 401, 401, 403, 403, 404, 404];
 // A file is read by whoever may read a document holding it: its author (the stakeholder, or the
 // un-system author of their own cell) and the admins of its region while pending; anyone once published.
 const PENDING_FILE = [404, 404, 404, 200, 200, 404, 404, 404, 200, 404, 200, 200];
@@ -98,6 +99,9 @@ const ROWS: Row[] = [
   { endpoint: 'POST /moderation/authors/:id/sanctions/:sanctionId/lift', method: 'post', path: (id) => `/moderation/authors/${id}/lift`, subject: 'author-suspension', expect: AUTHOR },
   { endpoint: 'POST /moderation/questions (draft a question)', method: 'post', path: () => '/moderation/questions', body: () => ({ phase: demoPhase, text: 'Which practices should the Review highlight?' }), expect: SECRETARIAT_ONLY },
   { endpoint: 'GET /moderation/questions/drafts', method: 'get', path: () => '/moderation/questions/drafts', expect: SECRETARIAT_READ },
+  // The outgoing e-mail names authors and moderators: the secretariat's to see and to send again.
+  { endpoint: 'GET /moderation/outbox', method: 'get', path: () => '/moderation/outbox', expect: SECRETARIAT_READ },
+  { endpoint: 'POST /moderation/outbox/:id/dismiss (none such)', method: 'post', path: () => '/moderation/outbox/999999/dismiss', expect: SECRETARIAT_NONE_SUCH },
   { endpoint: 'POST /moderation/submissions/:id/presence', method: 'post', path: (id) => `/moderation/submissions/${id}/presence`, subject: 'pending', expect: DECIDE },
   { endpoint: 'DELETE /moderation/submissions/:id/presence', method: 'delete', path: (id) => `/moderation/submissions/${id}/presence`, subject: 'pending', expect: LEAVE },
   { endpoint: 'POST /moderation/submissions/:id/replies', method: 'post', path: (id) => `/moderation/submissions/${id}/replies`, subject: 'pending', body: () => ({ body: 'Thank you.' }), expect: REPLY },

@@ -80,7 +80,7 @@ const secretariatPermissions = (): AdminPermission[] => [
   ...contentPermissions('api::moderator-reply.moderator-reply', ['read']),
   ...contentPermissions('api::gcm-objective.gcm-objective', ['read']),
   ...OWN_MEDIA,
-  ...pluginPermissions(['plugin::i18n.locale.read', ...MODERATION, 'plugin::moderation.summarize', 'plugin::moderation.privacy', 'plugin::moderation.draft-questions']),
+  ...pluginPermissions(['plugin::i18n.locale.read', ...MODERATION, 'plugin::moderation.summarize', 'plugin::moderation.privacy', 'plugin::moderation.draft-questions', 'plugin::moderation.outbox']),
 ];
 
 const moderatorPermissions = (): AdminPermission[] => [

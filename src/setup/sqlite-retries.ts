@@ -17,7 +17,7 @@ const isBusy = (error: unknown): boolean => {
  * since its read: its snapshot is stale, and the busy timeout does not apply to that case. Run
  * again from the start it succeeds, so outermost transactions are retried a few times after a
  * short random pause. This application's callbacks, and the Document Service's, write only to the
- * database (files are stored before, e-mails sent after), so running one again repeats nothing.
+ * database (files are stored before, e-mails are rows of the outbox), so running one again repeats nothing.
  */
 export function retryBusySqliteTransactions(strapi: Core.Strapi): void {
   if (!String(strapi.db.dialect.client).startsWith('sqlite')) return;

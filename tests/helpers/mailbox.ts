@@ -4,13 +4,31 @@ import { SMTPServer } from 'smtp-server';
 
 export type Mail = { to: string[]; subject: string; text: string };
 
+export type Mailbox = {
+  env: Record<string, string>;
+  messages: Mail[];
+  clear: () => void;
+  /** While true, every recipient is refused with a temporary failure (451), as a mail server that is struggling does. */
+  refuse: (refusing: boolean) => void;
+  /** How many recipients were refused so far. */
+  refused: () => number;
+  stop: () => Promise<void>;
+};
+
 /** A real SMTP server on a free local port that keeps every message it receives. */
-export async function startMailbox(): Promise<{ env: Record<string, string>; messages: Mail[]; clear: () => void; stop: () => Promise<void> }> {
+export async function startMailbox(): Promise<Mailbox> {
   const messages: Mail[] = [];
+  let refusing = false;
+  let refusals = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (!refusing) return callback();
+      refusals += 1;
+      callback(Object.assign(new Error('Try again later: the mailbox is busy'), { responseCode: 451 }));
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -31,6 +49,10 @@ export async function startMailbox(): Promise<{ env: Record<string, string>; mes
     env: { EMAIL_PROVIDER: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_IGNORE_TLS: 'true' },
     messages,
     clear: () => messages.splice(0, messages.length),
+    refuse: (value) => {
+      refusing = value;
+    },
+    refused: () => refusals,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

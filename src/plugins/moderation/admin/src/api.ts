@@ -49,6 +49,21 @@ export type ModerationEvent = { id: number; action: string; actorName: string; a
 
 export type Translation = { language: string; title: string | null; body: string; translator: string | null };
 
+/** An e-mail that could not be sent yet, or for good, as the secretariat sees it. */
+export type OutgoingMessageKind = 'submitted' | 'approved' | 'rejected' | 'returned' | 'replied' | 'sanction' | 'digest';
+export type FailingMessage = {
+  id: number;
+  kind: OutgoingMessageKind;
+  state: 'waiting' | 'failed';
+  recipient: { type: 'author' | 'moderator'; id: number; email: string | null; name: string | null };
+  submission: { documentId: string; title: string; language: string | null } | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  nextAttemptAt: string | null;
+};
+export type Outbox = { counts: Record<'waiting' | 'sent' | 'failed' | 'dropped', number>; failing: FailingMessage[] };
+
 /** A Hub account, as the secretariat finds it for a request about personal data. */
 export type Person = { id: number; email: string; displayName: string | null; organisation: string | null };
 export type Erasure = { account: number; anonymised: number; erased: number; logEntries: number };
@@ -199,6 +214,9 @@ export function useModerationApi() {
       shareQuestion: async (documentId: string, shared: boolean) => (await post<{ data: SharedQuestion }>(`/moderation/questions/${documentId}/share`, { shared })).data.data,
       postQuestion: async (documentId: string) => (await post(`/moderation/questions/${documentId}/post`, {})).data,
       questionFeedback: async (documentId: string, body: string) => (await post(`/moderation/questions/${documentId}/feedback`, { body })).data,
+      outbox: async () => (await get<{ data: Outbox }>('/moderation/outbox')).data.data,
+      retryMessage: async (id: number) => (await post(`/moderation/outbox/${id}/retry`, {})).data,
+      dismissMessage: async (id: number) => (await post(`/moderation/outbox/${id}/dismiss`, {})).data,
       findPeople: async (email: string) => (await post<{ data: Person[] }>('/moderation/people/search', { email })).data.data,
       erasePerson: async (id: number, confirm: string) => (await post<{ data: Erasure }>(`/moderation/people/${id}/erase`, { confirm })).data.data,
       bulk: async (action: BulkAction, documentIds: string[], reason?: string, to?: 'pending' | 'rejected') =>

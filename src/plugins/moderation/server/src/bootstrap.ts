@@ -13,6 +13,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     { section: 'plugins', pluginName: 'moderation', uid: 'privacy', displayName: "Export or erase a stakeholder's personal data on request" },
     { section: 'plugins', pluginName: 'moderation', uid: 'draft-questions', displayName: 'Draft guiding questions, share them for feedback and post them' },
     { section: 'plugins', pluginName: 'moderation', uid: 'sanction', displayName: 'Warn, suspend or block the authors of their regions, and lift it' },
+    { section: 'plugins', pluginName: 'moderation', uid: 'outbox', displayName: 'See e-mails that could not be sent, send them again or dismiss them' },
   ]);
 
   const config = strapi.plugin('moderation').config as <K extends keyof ModerationConfig>(key: K) => ModerationConfig[K];
@@ -27,4 +28,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       },
     });
   }
+
+  strapi.plugin('moderation').service('outbox').start();
 };

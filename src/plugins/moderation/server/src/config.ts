@@ -19,6 +19,16 @@ export type ModerationConfig = {
    * list (older configs). Unset means the built-in lists. Read through `rejectionReasonsOf`.
    */
   rejectionReasons?: Partial<RejectionReasons> | string[];
+  /** How the outbox sends e-mail (services/outbox.ts). */
+  outbox: {
+    /** How often each instance looks for messages due (a message is also sent as soon as its step commits). */
+    pollMs: number;
+    /** The wait after a first refusal; it doubles with each attempt, up to `maxRetryAfterMs`. */
+    retryAfterMs: number;
+    maxRetryAfterMs: number;
+    /** Attempts before a message is failed and left to the secretariat. */
+    maxAttempts: number;
+  };
 };
 
 /**
@@ -102,6 +112,8 @@ export default {
     digestSchedule: '0 7 * * *',
     adminUrl: 'http://localhost:1337/admin',
     sensitiveTerms: DEFAULT_SENSITIVE_TERMS,
+    // Ten attempts over about five hours: 30 s, 1, 2, 4, 8, 16 and 32 min, then hourly.
+    outbox: { pollMs: 5000, retryAfterMs: 30_000, maxRetryAfterMs: 60 * 60 * 1000, maxAttempts: 10 },
     // No rejectionReasons here: Strapi merges the user's config into the default with lodash
     // defaultsDeep, which merges arrays by index (a shorter list would be padded with built-in
     // sentences). Defaults are applied by rejectionReasonsOf instead.
@@ -127,6 +139,10 @@ export default {
         }
         if (!isSentenceList(list)) throw new errors.ValidationError(`moderation.rejectionReasons.${language} must be a list of different sentences (non-empty, at most ${REASON_MAX} characters)`);
       }
+    }
+    const { outbox } = config;
+    for (const key of ['pollMs', 'retryAfterMs', 'maxRetryAfterMs', 'maxAttempts'] as const) {
+      if (!Number.isInteger(outbox?.[key]) || outbox[key] < 1) throw new errors.ValidationError(`moderation.outbox.${key} must be a whole number above 0`);
     }
     for (const [language, terms] of Object.entries(config.sensitiveTerms)) {
       if (!Array.isArray(terms) || terms.some((t) => typeof t !== 'string' || !t.trim())) {

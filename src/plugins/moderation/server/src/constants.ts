@@ -19,6 +19,7 @@ export const ACTIONS = {
   privacy: 'plugin::moderation.privacy',
   sanction: 'plugin::moderation.sanction',
   draftQuestions: 'plugin::moderation.draft-questions',
+  outbox: 'plugin::moderation.outbox',
 } as const;
 
 /** The Content Manager's read permission on submissions carries the region scope. */

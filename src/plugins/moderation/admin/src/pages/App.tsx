@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import { Route, Routes } from 'react-router-dom';
 import { directionOf } from '../i18n';
 import { DashboardPage } from './DashboardPage';
+import { OutboxPage } from './OutboxPage';
 import { PeoplePage } from './PeoplePage';
 import { QuestionsPage } from './QuestionsPage';
 import { QueuePage } from './QueuePage';
@@ -24,6 +25,7 @@ const App = () => {
         <Route path="submissions/:documentId" element={<SubmissionPage />} />
         <Route path="questions" element={<QuestionsPage />} />
         <Route path="people" element={<PeoplePage />} />
+        <Route path="outbox" element={<OutboxPage />} />
         <Route path="dashboard" element={<DashboardPage />} />
         <Route path="dashboard/:phaseId" element={<DashboardPage />} />
         <Route path="*" element={<Page.Error />} />

@@ -60,9 +60,10 @@ export const QueuePage = () => {
   const { locale } = useIntl();
   // Pages and actions a role may not use are not offered (the server refuses them anyway).
   const {
-    allowedActions: { canPrivacy: canHandlePeople, canDashboard, canQuestions, canDecide },
+    allowedActions: { canPrivacy: canHandlePeople, canDashboard, canQuestions, canDecide, canOutbox },
   } = useRBAC({
     privacy: [{ action: 'plugin::moderation.privacy', subject: null }],
+    outbox: [{ action: 'plugin::moderation.outbox', subject: null }],
     dashboard: [{ action: 'plugin::moderation.dashboard', subject: null }],
     questions: [{ action: 'plugin::moderation.questions', subject: null }],
     decide: [{ action: 'plugin::moderation.decide', subject: null }],
@@ -292,6 +293,7 @@ export const QueuePage = () => {
                 {t('nav.people')}
               </Button>
             )}
+            {canOutbox && <OutboxButton />}
           </Flex>
         }
       />
@@ -425,5 +427,21 @@ export const QueuePage = () => {
       <ReasonDialog open={dialog === 'return'} title={t('queue.returnTitle', { count: selected.length })} confirmLabel={t('action.return')} confirmVariant="default" label={t('return.label')} help={t('return.help')} onConfirm={(note) => bulk('return', note)} onClose={() => setDialog(null)} />
       <RetractDialog open={dialog === 'retract'} title={t('queue.retractTitle', { count: selected.length })} onConfirm={(to, reason) => bulk('retract', reason, to)} onClose={() => setDialog(null)} />
     </Page.Main>
+  );
+};
+
+/** The way to the outgoing e-mail, saying how many messages fail (looked at once, when the queue opens). */
+const OutboxButton = () => {
+  const api = useModerationApi();
+  const navigate = useNavigate();
+  const { t } = useT();
+  const [failing, setFailing] = useState(0);
+  useEffect(() => {
+    api.outbox().then((outbox) => setFailing(outbox.failing.length), () => setFailing(0));
+  }, [api]);
+  return (
+    <Button variant={failing ? 'danger-light' : 'tertiary'} onClick={() => navigate('outbox')}>
+      {t('nav.outbox', { failing })}
+    </Button>
   );
 };

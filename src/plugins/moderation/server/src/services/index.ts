@@ -5,6 +5,7 @@ import events from './events';
 import exports from './exports';
 import lifecycle from './lifecycle';
 import notifications from './notifications';
+import outbox from './outbox';
 import outreach from './outreach';
 import presence from './presence';
 import privacy from './privacy';
@@ -15,4 +16,4 @@ import scope from './scope';
 import screening from './screening';
 import summaries from './summaries';
 
-export default { approved, attachments, dashboard, events, exports, lifecycle, notifications, outreach, presence, privacy, queue, questions, sanctions, scope, screening, summaries };
+export default { approved, attachments, dashboard, events, exports, lifecycle, notifications, outbox, outreach, presence, privacy, queue, questions, sanctions, scope, screening, summaries };

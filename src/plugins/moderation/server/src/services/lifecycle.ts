@@ -39,14 +39,14 @@ type SubmissionRow = {
  * translation and replies claim the row the same way, so none of them races a decision.
  */
 const TRANSITIONS = {
-  approve: { from: ['pending'], event: 'approved' },
-  reject: { from: ['pending'], event: 'rejected' },
-  retract: { from: ['approved'], event: 'retracted' },
+  approve: { from: ['pending'], event: 'approved', tell: 'author' },
+  reject: { from: ['pending'], event: 'rejected', tell: 'author' },
+  retract: { from: ['approved'], event: 'retracted', tell: null },
   // Returned for edits: with its author, never published, back to pending when they send it again.
-  return: { from: ['pending'], event: 'returned' },
-  resubmit: { from: ['returned'], event: 'resubmitted' },
-  withdraw: { from: ['pending', 'returned'], event: 'withdrawn' },
-} as const satisfies Record<string, { from: readonly ModerationState[]; event: string }>;
+  return: { from: ['pending'], event: 'returned', tell: 'author' },
+  resubmit: { from: ['returned'], event: 'resubmitted', tell: 'moderators' },
+  withdraw: { from: ['pending', 'returned'], event: 'withdrawn', tell: null },
+} as const satisfies Record<string, { from: readonly ModerationState[]; event: string; tell: 'author' | 'moderators' | null }>;
 type Transition = keyof typeof TRANSITIONS;
 
 
@@ -108,7 +108,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.transaction(async () => {
         const row = await load(documentId);
         check(row);
-        const { from, event } = TRANSITIONS[kind];
+        const { from, event, tell } = TRANSITIONS[kind];
         if (!(from as readonly ModerationState[]).includes(row.moderationState)) {
           throw createHttpError(409, `This submission is ${row.moderationState}; only ${from.join(' or ')} submissions can be ${event}.`, { details: { code: 'notInState', values: { state: row.moderationState } } });
         }
@@ -127,6 +127,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (to === 'approved') await setPublished(documentId, true);
         if (row.moderationState === 'approved') await setPublished(documentId, false);
         await events().append({ action: event, submissionDocumentId: documentId, regionCode: row.region?.code, fromState: row.moderationState, toState: to, reason, details }, actor);
+        // Told in the same transaction: the e-mail exists exactly when the step happened.
+        if (tell === 'author') await notifications().decided(documentId, event as 'approved' | 'rejected' | 'returned');
+        if (tell === 'moderators') await notifications().submitted(documentId, row.region?.code);
         return { ...row, moderationState: to };
       }),
     );
@@ -180,24 +183,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             { action: 'submitted', submissionDocumentId: submission.documentId, regionCode: (submission as { region?: { code: string } }).region?.code, toState: 'pending' },
             author,
           );
+          await notifications().submitted(submission.documentId, (submission as { region?: { code: string } }).region?.code);
           return submission;
         }),
       );
-      await notifications().submitted(created.documentId);
       return created;
     },
 
-    async approve(documentId: string, moderator: Moderator) {
-      const result = await transition('approve', documentId, moderator, 'approved', null, inScope(moderator));
-      await notifications().decided(documentId, 'approved');
-      return result;
+    approve(documentId: string, moderator: Moderator) {
+      return transition('approve', documentId, moderator, 'approved', null, inScope(moderator));
     },
 
     async reject(documentId: string, moderator: Moderator, reason: unknown) {
       const text = requireText(reason, 'A reason for the rejection', REASON_MAX);
-      const result = await transition('reject', documentId, moderator, 'rejected', text, inScope(moderator));
-      await notifications().decided(documentId, 'rejected');
-      return result;
+      return transition('reject', documentId, moderator, 'rejected', text, inScope(moderator));
     },
 
     /** Takes an approved submission down again: back to pending, or rejected. */
@@ -210,9 +209,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** A moderator sends a pending post back to its author with a note saying what to change; it stays unpublished. */
     async returnForEdits(documentId: string, moderator: Moderator, note: unknown) {
       const text = requireText(note, 'A note telling the author what to change', REASON_MAX);
-      const result = await transition('return', documentId, moderator, 'returned', text, inScope(moderator));
-      await notifications().decided(documentId, 'returned');
-      return result;
+      return transition('return', documentId, moderator, 'returned', text, inScope(moderator));
     },
 
     /** The author takes back a submission nobody has decided on yet. */
@@ -226,15 +223,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * `data` is validated by the caller as a posting is.
      */
     async resubmit(documentId: string, author: Actor, data: Record<string, unknown>) {
-      const result = await transition('resubmit', documentId, author, 'pending', null, ownedBy(author, documentId), async (row) => {
+      return transition('resubmit', documentId, author, 'pending', null, ownedBy(author, documentId), async (row) => {
         const previous = await versionOf(row.id);
         const version = (await strapi.db.query(MODERATION_EVENT).count({ where: { submissionDocumentId: documentId, action: 'resubmitted' } })) + 1;
         // Translations were of the words replaced (a name taken out would live on in them): they go.
         await strapi.documents(SUBMISSION).update({ documentId, data: { ...data, translations: [] } as never });
         return { version, previous };
       });
-      await notifications().submitted(documentId);
-      return result;
     },
 
     /**
@@ -380,10 +375,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           await strapi.db.query(MODERATOR_REPLY).update({ where: { id: created.id }, data: { moderator: moderator.id } });
           if (row.moderationState === 'approved') await strapi.documents(MODERATOR_REPLY).publish({ documentId: created.documentId });
           await events().append({ action: 'replied', submissionDocumentId: documentId, regionCode: row.region?.code, fromState: row.moderationState, toState: row.moderationState }, moderator);
+          await notifications().decided(documentId, 'replied');
           return created;
         }),
       );
-      await notifications().replied(documentId);
       return reply;
     },
   };

@@ -85,6 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const summaryDrafts = await forgetInSummaryDrafts([...names]);
       const logEntries = await strapi.plugin('moderation').service('events').forgetAuthorName(person.id, FORMER_PARTICIPANT);
       await strapi.plugin('moderation').service('sanctions').forgetAuthor(person.id);
+      await strapi.plugin('moderation').service('outbox').forgetRecipient({ type: 'author', id: person.id });
       await strapi.db.query(USER).delete({ where: { id: person.id } });
       strapi.log.info(`privacy: Hub account ${person.id} erased on request (${outcome.anonymised} published submission(s) anonymised, ${outcome.erased} removed, ${summaryDrafts} summary draft(s) rewritten)`);
       return { account: person.id, ...outcome, logEntries, summaryDrafts };

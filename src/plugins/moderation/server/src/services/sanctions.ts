@@ -144,12 +144,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ValidationError(`days goes with a suspension only; a ${kind} has no end date.`);
       }
       const { author, regionCodes } = await authorInScope(moderator.scope, authorId);
-      const created = (await sanctions().create({
-        data: { kind, reason, endsAt, author: author.id, regionCode: moderator.scope === 'all' ? null : regionCodes[0], issuedById: moderator.id, issuedByName: moderator.name, issuedAt: new Date() },
-        select: SANCTION_FIELDS,
-      })) as Sanction;
+      const created = await strapi.db.transaction(async () => {
+        const row = (await sanctions().create({
+          data: { kind, reason, endsAt, author: author.id, regionCode: moderator.scope === 'all' ? null : regionCodes[0], issuedById: moderator.id, issuedByName: moderator.name, issuedAt: new Date() },
+          select: SANCTION_FIELDS,
+        })) as Sanction;
+        await strapi.plugin('moderation').service('notifications').sanctioned(author.id, { kind, reason, endsAt });
+        return row;
+      });
       strapi.log.info(`moderation: ${moderator.name} (admin ${moderator.id}) imposed a ${kind} on Hub account ${author.id}${endsAt ? ` until ${endsAt.toISOString()}` : ''}`);
-      await strapi.plugin('moderation').service('notifications').sanctioned(author.id, { kind, reason, endsAt });
       return created;
     },
 
@@ -163,12 +166,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!sanction) throw new errors.NotFoundError(`Author ${author.id} has no sanction ${String(sanctionId)}.`);
       if (sanction.kind === 'warning') throw new errors.ValidationError('A warning was a message; there is nothing to lift.');
       const reason = input.reason === undefined || input.reason === '' ? null : requireText(input.reason, 'The reason for lifting', REASON_MAX);
-      // Conditional: of two moderators lifting at once, one does.
-      const { count } = await sanctions().updateMany({ where: { id, liftedAt: null }, data: { liftedAt: new Date(), liftedByName: moderator.name, liftReason: reason } });
-      if (count !== 1) throw createHttpError(409, 'This sanction was lifted already; reload the page.', { details: { code: 'changedMeanwhile' } });
+      await strapi.db.transaction(async () => {
+        // Conditional: of two moderators lifting at once, one does.
+        const { count } = await sanctions().updateMany({ where: { id, liftedAt: null }, data: { liftedAt: new Date(), liftedByName: moderator.name, liftReason: reason } });
+        if (count !== 1) throw createHttpError(409, 'This sanction was lifted already; reload the page.', { details: { code: 'changedMeanwhile' } });
+        // Told once nothing restricts them anywhere any more.
+        if (!(await inForce(author.id, 'all'))) await strapi.plugin('moderation').service('notifications').sanctioned(author.id, { kind: 'lifted' });
+      });
       strapi.log.info(`moderation: ${moderator.name} (admin ${moderator.id}) lifted ${sanction.kind} ${id} of Hub account ${author.id}`);
-      // Told once nothing restricts them anywhere any more.
-      if (!(await inForce(author.id, 'all'))) await strapi.plugin('moderation').service('notifications').sanctioned(author.id, { kind: 'lifted' });
       return sanctions().findOne({ where: { id }, select: SANCTION_FIELDS });
     },
 
