@@ -30,6 +30,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   'global::legacy-uploads',
   // Browsers may call the API from the Hub's origins only (CORS_ORIGINS); Strapi's default is any.
   { name: 'strapi::cors', config: { origin: env.array('CORS_ORIGINS', []) } },
+  // The Hub's reads answered from the read cache, before the rest of the chain (src/read-cache).
+  'global::cached-read',
   'strapi::query',
   // The content API's smaller JSON limit, and the body parsers' refusals (too large,
   // malformed, too many files) as clear 4xx answers.

@@ -643,4 +643,42 @@ describe('the workspace in Arabic and in French', () => {
     await expectAccessible(secretariat);
     await secretariat.close();
   });
+
+  test('the secretariat sees an e-mail the mail server kept refusing, with what it said, and sends it again; in Arabic too', async () => {
+    const moderator = (await app.strapi.db.query('admin::user').findOne({ where: { email: 'moderator.unece@example.org' } })) as { id: number };
+    const now = new Date();
+    const failed = async (error: string) =>
+      (await app.strapi.db.getConnection('moderation_outbox').insert({ kind: 'submitted', recipient_type: 'moderator', recipient_id: moderator.id, submission_document_id: documents.en, state: 'failed', attempts: 10, last_error: error, next_attempt_at: now, created_at: now }).returning('id'))[0];
+    await failed('550 5.1.1 <moderator.unece@example.org>: Recipient address rejected');
+
+    const unece = await signInAs('moderator.unece@example.org', 'en');
+    await unece.goto(`${app.url}/admin/plugins/moderation`);
+    await unece.getByTestId('queue-row').first().waitFor();
+    expect(await unece.getByRole('button', { name: /Outgoing e-mail/ }).count()).toBe(0);
+    await unece.close();
+
+    const page = await signInAs('secretariat@example.org', 'en');
+    await page.goto(`${app.url}/admin/plugins/moderation`);
+    await shows(page, page.getByRole('button', { name: 'Outgoing e-mail: 1 failing' }));
+    await page.getByRole('button', { name: 'Outgoing e-mail: 1 failing' }).click();
+    await shows(page, page.getByRole('heading', { name: 'Outgoing e-mail', level: 1 }));
+    await page.getByText('Recipient address rejected').waitFor();
+    await page.getByText('New submission, to a moderator').waitFor();
+    await page.getByText('Language support in reception centres').waitFor();
+    await expectAccessible(page);
+    await page.screenshot({ path: path.join(SHOTS, 'outbox.png') });
+    await page.getByRole('button', { name: 'Send again' }).click();
+    await page.getByText('The message will be sent again now.').waitFor();
+    await page.getByText(/has gone out or is on its way/).waitFor();
+    await page.close();
+
+    await failed('421 4.7.0 Try again later');
+    const arabic = await signInAs('secretariat@example.org', 'ar');
+    await arabic.goto(`${app.url}/admin/plugins/moderation/outbox`);
+    await shows(arabic, arabic.getByRole('heading', { name: messages('ar')['outbox.title'], level: 1 }));
+    await arabic.getByText('Try again later').waitFor();
+    await expectNoEnglish(arabic, 'ar', 8);
+    await expectAccessible(arabic);
+    await arabic.close();
+  });
 });

@@ -15,7 +15,7 @@ let question: string;
 const tokens: Record<string, string> = {};
 const UNECE = 'moderator.unece@example.org';
 const SECRETARIAT = 'secretariat@example.org';
-const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 6;
 
 beforeAll(async () => {
   mailbox = await startMailbox();
@@ -23,8 +23,8 @@ beforeAll(async () => {
     ...mailbox.env,
     SUBMISSION_RATE_LIMIT: '1000',
     OUTBOX_POLL_MS: '100',
-    OUTBOX_RETRY_AFTER_MS: '150',
-    OUTBOX_MAX_RETRY_AFTER_MS: '300',
+    OUTBOX_RETRY_AFTER_MS: '200',
+    OUTBOX_MAX_RETRY_AFTER_MS: '1000',
     OUTBOX_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
   });
   [question] = await demoQuestions(app);
@@ -132,16 +132,20 @@ test('a message that keeps failing is shown to the secretariat, who sends it aga
 });
 
 test('workers on several instances send each message once', async () => {
-  mailbox.refuse(true);
+  // This instance's worker waits while the messages are written, so that all are due at once.
+  const own = app.strapi.plugin('moderation').service('outbox');
+  await own.stop();
   const titles = Array.from({ length: 12 }, (_, i) => `Outbox: many workers ${i}`);
   const documentIds: string[] = [];
-  for (const title of titles) documentIds.push(await post(title));
-  await until('a refusal of each', async () => (await Promise.all(documentIds.map(rowsOf))).flat(), (rows) => rows.length === titles.length && rows.every((r) => r.attempts >= 1));
-  mailbox.refuse(false);
+  try {
+    for (const title of titles) documentIds.push(await post(title));
+  } finally {
+    own.start();
+  }
   // Five more workers, each as another instance would run it, next to this instance's own.
   const workers = Array.from({ length: 5 }, () => outboxService({ strapi: app.strapi }));
   await Promise.all([0, 1, 2].flatMap(() => workers.map((w) => w.deliverDue())));
-  await until('all sent', async () => (await Promise.all(documentIds.map(rowsOf))).flat(), (rows) => rows.every((r) => r.state === 'sent'));
+  await until('all sent', async () => (await Promise.all(documentIds.map(rowsOf))).flat(), (rows) => rows.length === titles.length && rows.every((r) => r.state === 'sent'));
   for (const title of titles) expect(mailbox.messages.filter((m) => m.subject.endsWith(`: ${title}`))).toHaveLength(1);
 });
 

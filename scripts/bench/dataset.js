@@ -67,7 +67,7 @@ async function createStructure(strapi, rnd) {
           locale: 'en',
           status: 'published',
         });
-        questions.push({ documentId: q.documentId, phase: phase.documentId, region: region.documentId, busiest: region.code === BUSIEST_REGION && kind === 'pre_review' });
+        questions.push({ documentId: q.documentId, phase: phase.documentId, region: region.documentId, regionCode: region.code, busiest: region.code === BUSIEST_REGION && kind === 'pre_review' });
       }
     }
   }
@@ -119,6 +119,9 @@ async function buildDataset(strapi, { submissions = 20000, replies = 5000, event
     [col('countries')]: JSON.stringify([pick(COUNTRIES)]),
     [col('language')]: 'en',
     [col('moderationState')]: s.state,
+    // Kept on the row as posting keeps them (the queue filters on them).
+    [col('regionCode')]: s.question.regionCode,
+    [col('phaseDocumentId')]: s.question.phase,
     [col('decidedAt')]: s.state === 'approved' || s.state === 'rejected' ? new Date(s.createdAt.getTime() + 6 * 36e5) : null,
     [col('screeningFlags')]: JSON.stringify([]),
     [col('flagged')]: false,

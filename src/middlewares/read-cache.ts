@@ -1,7 +1,7 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { readCacheFor } from '../read-cache';
 
-/** Route middleware of the Hub's reads, after published-only: see src/read-cache. */
-const readCache: Core.MiddlewareFactory = (_config, { strapi }) => readCacheFor(strapi).middleware;
+/** Route middleware of the Hub's reads of a type, after published-only: see src/read-cache. */
+const readCache: Core.MiddlewareFactory<{ uid: UID.ContentType }> = (config, { strapi }) => readCacheFor(strapi).middleware(config.uid);
 
 export default readCache;

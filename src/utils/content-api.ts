@@ -11,7 +11,7 @@ const publishedOnly = (uid: UID.ContentType) => [
   { name: 'global::query-allowlist', config: { uid } },
   { name: 'global::question-locale', config: { uid } },
   'global::published-only',
-  'global::read-cache',
+  { name: 'global::read-cache', config: { uid } },
 ];
 
 /** Routes of a type the Hub reads and nobody writes through the content API. */

@@ -808,8 +808,18 @@ export interface ApiSubmissionSubmission extends Struct.CollectionTypeSchema {
         maxLength: 200;
       }>;
     phase: Schema.Attribute.Relation<'manyToOne', 'api::phase.phase'>;
+    phaseDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     region: Schema.Attribute.Relation<'manyToOne', 'api::region.region'>;
+    regionCode: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
     replyTo: Schema.Attribute.Relation<
       'manyToOne',
       'api::submission.submission'

@@ -37,7 +37,8 @@ function filtersOf(query: QueueQuery): Record<string, unknown> {
   const language = optionalText(query, 'language');
   const flagged = optionalText(query, 'flagged');
   const q = optionalText(query, 'q', 200);
-  if (phase) where.phase = { documentId: phase };
+  // Region and phase are kept on the submission's own row: the queue filters them without joins.
+  if (phase) where.phaseDocumentId = phase;
   if (question) where.guidingQuestion = { documentId: question };
   if (kind) where.kind = kind;
   if (category) where.stakeholderCategory = category;
@@ -61,9 +62,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const regionWhere = (scope: RegionScope, region?: string) => {
     if (region !== undefined) {
       if (scope !== 'all' && !scope.includes(region)) throw new errors.PolicyError(`You do not moderate ${region}.`);
-      return { region: { code: region } };
+      return { regionCode: region };
     }
-    return scope === 'all' ? {} : { region: { code: { $in: scope } } };
+    return scope === 'all' ? {} : { regionCode: { $in: scope } };
   };
 
   return {
@@ -101,7 +102,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const regions = await strapi.db.query('api::region.region').findMany({ where: scope === 'all' ? {} : { code: { $in: scope } }, select: ['code', 'name'], orderBy: { code: 'asc' } });
       return Promise.all(
         regions.map(async (region: { code: string; name: string }) => {
-          const where = { publishedAt: null, moderationState: 'pending', region: { code: region.code } };
+          const where = { publishedAt: null, moderationState: 'pending', regionCode: region.code };
           const [pending, oldest] = await Promise.all([
             strapi.db.query(SUBMISSION).count({ where }),
             strapi.db.query(SUBMISSION).findOne({ where, select: ['createdAt'], orderBy: { createdAt: 'asc' } }),
