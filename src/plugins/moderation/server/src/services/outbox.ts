@@ -92,7 +92,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     } catch (error) {
       const now = new Date();
       const failed = attempts >= config().maxAttempts;
-      strapi.log.warn(`moderation: outgoing e-mail ${row.id} (${row.kind}) ${failed ? 'failed for good' : 'will be tried again'} after attempt ${attempts}: ${errorText(error)}`);
+      // A refusal is news when it is the last: the secretariat sees those (overview).
+      strapi.log[failed ? 'warn' : 'info'](`moderation: outgoing e-mail ${row.id} (${row.kind}) ${failed ? 'failed for good' : 'will be tried again'} after attempt ${attempts}: ${errorText(error)}`);
       await settle(row.id, failed ? { state: 'failed', last_error: errorText(error) } : { next_attempt_at: retryAt(attempts, now), last_error: errorText(error) });
       return;
     }

@@ -92,7 +92,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const byState = Object.fromEntries(counts) as Record<(typeof MODERATION_STATES)[number], number>;
       const total = byState[state];
       return {
-        data: rows.map(({ body, ...row }: { body: string }) => ({ ...row, excerpt: body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body })),
+        // Keys in one order: relations are populated in whichever order their queries end, and the
+        // queue's ETag is a hash of the answer.
+        data: rows.map(({ body, region, guidingQuestion, attachments, ...row }: { body: string; region: unknown; guidingQuestion: unknown; attachments: unknown }) => ({
+          ...row,
+          region,
+          guidingQuestion,
+          attachments,
+          excerpt: body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body,
+        })),
         meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) }, counts: byState },
       };
     },
