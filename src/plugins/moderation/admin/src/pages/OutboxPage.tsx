@@ -75,14 +75,13 @@ const OutgoingMail = () => {
           <EmptyStateLayout content={t('outbox.none')} />
         ) : (
           <Box background="neutral0" hasRadius shadow="tableShadow">
-            <Table colCount={6} rowCount={failing.length + 1}>
+            <Table colCount={5} rowCount={failing.length + 1}>
               <Thead>
                 <Tr>
                   <Th><Typography variant="sigma">{t('outbox.colMessage')}</Typography></Th>
                   <Th><Typography variant="sigma">{t('outbox.colTo')}</Typography></Th>
                   <Th><Typography variant="sigma">{t('outbox.colAbout')}</Typography></Th>
                   <Th><Typography variant="sigma">{t('outbox.colStatus')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('outbox.colError')}</Typography></Th>
                   <Th><Typography variant="sigma">{t('outbox.colActions')}</Typography></Th>
                 </Tr>
               </Thead>
@@ -105,15 +104,17 @@ const OutgoingMail = () => {
                       {message.submission ? <UserText language={message.submission.language} text={message.submission.title} ellipsis /> : <Typography textColor="neutral600">—</Typography>}
                     </Td>
                     <Td>
-                      <Typography>
-                        {message.state === 'failed'
-                          ? t('outbox.failed', { attempts: message.attempts })
-                          : t('outbox.retrying', { attempts: message.attempts, next: message.nextAttemptAt ? time.moment(message.nextAttemptAt) : '' })}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      {/* What the mail server said, as it said it. */}
-                      <Typography variant="pi" dir="ltr" lang="en">{message.lastError ?? ''}</Typography>
+                      <Flex direction="column" alignItems="flex-start" maxWidth="32rem">
+                        <Typography>
+                          {message.state === 'failed'
+                            ? t('outbox.failed', { attempts: message.attempts })
+                            : t('outbox.retrying', { attempts: message.attempts, next: message.nextAttemptAt ? time.moment(message.nextAttemptAt) : '' })}
+                        </Typography>
+                        {/* What the mail server said, as it said it. */}
+                        <Typography variant="pi" textColor="neutral600" dir="ltr" lang="en" style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+                          {message.lastError ?? ''}
+                        </Typography>
+                      </Flex>
                     </Td>
                     <Td>
                       <Flex gap={2}>
