@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
 import { demoQuestions, validSubmission } from './helpers/fixtures';
-import { appDir, startApp, startInstance, type TestApp } from './helpers/strapi';
+import { appDir, freePort, startApp, startInstance, type TestApp } from './helpers/strapi';
 
 let app: TestApp;
 let stakeholder: string;
@@ -86,10 +86,10 @@ test('killed with SIGKILL while 20 stakeholders post: every acknowledged submiss
 });
 
 /** A PostgreSQL server of the test's own, so that restarting it disturbs nothing else. */
-function ownPostgres() {
+async function ownPostgres() {
   const bin = fs.existsSync('/usr/lib/postgresql') ? path.join('/usr/lib/postgresql', fs.readdirSync('/usr/lib/postgresql').sort().pop()!, 'bin') : '';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gcm-pg-'));
-  const port = 40000 + Math.floor(Math.random() * 10000);
+  const port = await freePort();
   // PostgreSQL refuses to run as root: run it as the postgres user when the tests are root.
   const asOwner = (command: string, args: string[]) =>
     process.getuid?.() === 0 ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args], { stdio: 'pipe' }) : execFileSync(path.join(bin, command), args, { stdio: 'pipe' });
@@ -117,7 +117,7 @@ function ownPostgres() {
 const onPostgres = process.env.TEST_DATABASE_URL ? test : test.skip;
 
 onPostgres('PostgreSQL restarted under load: 503 during the gap, never 500, then it recovers without a restart', async () => {
-  const db = ownPostgres();
+  const db = await ownPostgres();
   let instance: { url: string; child: ChildProcess } | undefined;
   try {
     instance = await startInstance({ DATABASE_CLIENT: 'postgres', DATABASE_URL: db.url, DEMO_DATA: 'auto', DATABASE_CONNECTION_TIMEOUT: '2000' });

@@ -1,6 +1,7 @@
 /** What the benchmark and the soak share: building the data set, serving the app, asking it things. */
 const { fork, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const net = require('node:net');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
@@ -46,4 +47,15 @@ const buildDataset = (env) =>
 const serve = (env, port, extra = {}) =>
   spawn(process.execPath, [path.join(root, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], { cwd: root, env: { ...env, ...extra, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
 
-module.exports = { root, waitFor, rssMb, json, adminToken, buildDataset, serve };
+/** A port nothing listens on now, chosen by the system. */
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+module.exports = { root, waitFor, rssMb, json, adminToken, buildDataset, serve, freePort };

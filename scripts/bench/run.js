@@ -16,7 +16,7 @@ const path = require('node:path');
 const { Client } = require('pg');
 const { freshDatabase: freshDatabaseFor } = require('../lib/fresh-database');
 const { throwawaySecrets } = require('../lib/throwaway-secrets');
-const { root, waitFor, rssMb, json, adminToken, buildDataset, serve: serveApp } = require('./common');
+const { root, waitFor, rssMb, json, adminToken, buildDataset, serve: serveApp, freePort } = require('./common');
 const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = 10;
 const PG_ADMIN = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -128,16 +128,16 @@ async function benchDatabase(client) {
     const busiest = built.busiest;
     console.log(`${client}: data set built in ${built.seconds} s (${built.submissions} submissions, ${built.replies} replies, ${built.events} events; ${busiest.region} before the review: ${busiest.submissions}, ${busiest.approved} approved)`);
 
-    const port = 1400 + Math.floor(Math.random() * 400);
+    const port = await freePort();
     const serve = (p, extra = {}) => serveApp(env, p, extra);
     const started = Date.now();
     const app = serve(port);
     await waitFor(`http://127.0.0.1:${port}/_health`);
     const coldStart = (Date.now() - started) / 1000;
-    const stockPort = port + 2;
+    const stockPort = await freePort();
     const stockApp = serve(stockPort, { READ_CACHE: 'off' });
     await waitFor(`http://127.0.0.1:${stockPort}/_health`);
-    const floorPort = port + 1;
+    const floorPort = await freePort();
     const floor = fork(path.join(__dirname, 'floor.js'), { env: { ...env, PORT: String(floorPort) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     await new Promise((resolve) => floor.once('message', resolve));
     const sql = sqlOf(env);

@@ -13,7 +13,7 @@ const { simpleParser } = require('mailparser');
 const { SMTPServer } = require('smtp-server');
 const { freshDatabase } = require('../lib/fresh-database');
 const { throwawaySecrets } = require('../lib/throwaway-secrets');
-const { root, waitFor, rssMb, adminToken, buildDataset, serve } = require('./common');
+const { root, waitFor, rssMb, adminToken, buildDataset, serve, freePort } = require('./common');
 
 const MINUTES = Number(process.env.SOAK_MINUTES || 10);
 const PG_ADMIN = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -69,8 +69,10 @@ async function soak() {
     const built = await buildDataset(env);
     const { busiest } = built;
     console.log(`soak: data set built (${built.submissions} submissions); ${MINUTES} min on two instances`);
-    const port = 1800 + Math.floor(Math.random() * 200);
-    for (const p of [port, port + 1]) instances.push({ base: `http://127.0.0.1:${p}`, child: serve(env, p) });
+    const first = await freePort();
+    let second = await freePort();
+    while (second === first) second = await freePort();
+    for (const p of [first, second]) instances.push({ base: `http://127.0.0.1:${p}`, child: serve(env, p) });
     for (const i of instances) await waitFor(`${i.base}/_health`);
     await sql.connect();
     const moderator = await adminToken(instances[0].base, `moderator.${busiest.region.toLowerCase()}@example.org`);

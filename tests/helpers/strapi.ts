@@ -2,7 +2,7 @@ import { createStrapi } from '@strapi/strapi';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Core } from '@strapi/strapi';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -85,7 +85,7 @@ const logFile = (port: number) => {
  * environment (same database and secrets) and `extra`; resolves once it answers /_health.
  */
 export async function startInstance(extra: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const child = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
     cwd: appDir,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'never', LOG_LEVEL: 'error', ...extra },
@@ -94,7 +94,13 @@ export async function startInstance(extra: Record<string, string> = {}): Promise
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90000;
+  let exited: number | null = null;
+  child.once('exit', (code) => {
+    exited = code ?? -1;
+  });
   for (;;) {
+    // A child that ended did not start: whatever answers on its port is not it.
+    if (exited !== null) throw new Error(`the instance ended (${exited}) before it answered; see .tmp/instance-${port}.log`);
     try {
       if ((await fetch(`${url}/_health`)).status === 204) return { url, child };
     } catch {
@@ -103,4 +109,16 @@ export async function startInstance(extra: Record<string, string> = {}): Promise
     if (Date.now() > deadline) throw new Error('the instance did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** A port nothing listens on now, chosen by the system (a random one may be taken by another process). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
