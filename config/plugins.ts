@@ -19,6 +19,10 @@ const email = (env: Env) => ({
             ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
             // SMTP_POOL=true keeps connections open between messages, for a busy outbox.
             pool: env.bool('SMTP_POOL', false),
+            // A send gives up well within the outbox's lease on a message (services/outbox.ts).
+            connectionTimeout: 30_000,
+            greetingTimeout: 30_000,
+            socketTimeout: 60_000,
             ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
           },
         }

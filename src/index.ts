@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { moveLegacyFiles } from './api/file/legacy-storage';
 import { checkTimeline, type PhaseTimeline } from './api/phase/timeline';
 import { readCacheFor } from './read-cache';
-import { prepareQueueColumns } from './setup/queue-columns';
+import { keepQueueColumns, prepareQueueColumns } from './setup/queue-columns';
 import { syncContentApiRoles } from './setup/access';
 import { filterOutgoingEvents } from './setup/outgoing-events';
 import { guardDisplayNames } from './setup/person-names';
@@ -58,22 +58,20 @@ export default {
     surviveDatabaseOutages(strapi);
     retryBusySqliteTransactions(strapi);
     enforcePhaseTimeline(strapi);
-    // Counts writes from the first one on, so that no instance keeps serving what changed.
-    readCacheFor(strapi);
+    keepQueueColumns(strapi);
     filterOutgoingEvents(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const mode = demoDataMode();
     guardDisplayNames(strapi);
-    readCacheFor(strapi).countOtherChanges();
+    await readCacheFor(strapi).prepare();
     await moveLegacyFiles(strapi);
     await sweepOrphanFiles(strapi);
     const isEmpty = (await strapi.db.query('api::phase.phase').count()) === 0;
 
     await ensureLocales(strapi);
     await ensureReferenceContent(strapi);
-    await readCacheFor(strapi).prepare();
     await prepareQueueColumns(strapi);
     await syncContentApiRoles(strapi);
     await registerModerationConditions(strapi);

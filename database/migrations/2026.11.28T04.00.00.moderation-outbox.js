@@ -21,6 +21,7 @@ module.exports = {
         table.integer('attempts').notNullable().defaultTo(0);
         table.timestamp('next_attempt_at').notNullable();
         table.timestamp('locked_until');
+        table.string('locked_by', 64);
         table.text('last_error');
         table.timestamp('created_at').notNullable();
         table.timestamp('sent_at');

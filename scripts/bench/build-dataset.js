@@ -3,6 +3,7 @@
  * the environment, builds the data set, creates a Hub token and the stakeholders who post
  * under load, and reports back over IPC.
  */
+const crypto = require('node:crypto');
 const path = require('node:path');
 const { createStrapi } = require('@strapi/strapi');
 const { buildDataset } = require('./dataset');
@@ -32,6 +33,22 @@ async function stakeholders(strapi) {
   return tokens;
 }
 
+/**
+ * The servers run in production, which refuses demo passwords: every admin and demo Hub account
+ * gets a fresh one (the bench stakeholders sign in with their JWTs). Answers the admins' password.
+ */
+async function rotateDemoPasswords(strapi) {
+  const adminPassword = `Bench-${crypto.randomBytes(12).toString('base64url')}`;
+  for (const admin of await strapi.db.query('admin::user').findMany({ select: ['id'] })) {
+    await strapi.service('admin::user').updateById(admin.id, { password: adminPassword });
+  }
+  const users = await strapi.db.query('plugin::users-permissions.user').findMany({ select: ['id', 'username'] });
+  for (const user of users.filter((u) => !u.username.startsWith('bench-stakeholder-'))) {
+    await strapi.plugin('users-permissions').service('user').edit(user.id, { password: crypto.randomBytes(18).toString('base64url') });
+  }
+  return adminPassword;
+}
+
 (async () => {
   const strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist'), autoReload: false, serveAdminPanel: false }).load();
   strapi.log.level = 'error';
@@ -41,7 +58,7 @@ async function stakeholders(strapi) {
   const token = await createHubToken(strapi, 'bench');
   const one = await strapi.documents('api::submission.submission').findFirst({ status: 'published', filters: { phase: { documentId: built.busiest.phase } } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  process.send({ ...built, token, stakeholders: await stakeholders(strapi), oneSubmission: one.documentId, seconds });
+  process.send({ ...built, token, stakeholders: await stakeholders(strapi), oneSubmission: one.documentId, seconds, adminPassword: await rotateDemoPasswords(strapi) });
   await strapi.destroy();
   process.exit(0);
 })().catch((error) => {

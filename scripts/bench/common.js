@@ -1,14 +1,16 @@
 /** What the benchmark and the soak share: building the data set, serving the app, asking it things. */
 const { fork, spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
+const { freePort } = require('../lib/free-port');
 
 const root = path.resolve(__dirname, '..', '..');
 
-async function waitFor(url, timeoutMs = 120000) {
+/** Waits until `url` answers; a `child` server that ended meanwhile fails the wait at once. */
+async function waitFor(url, child, timeoutMs = 120000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`the server for ${url} ended (${child.exitCode}) before it answered`);
     try {
       const res = await fetch(url);
       if (res.status < 500) return;
@@ -32,13 +34,15 @@ async function json(url, init = {}) {
   return body;
 }
 
-const adminToken = async (base, email) =>
-  (await json(`${base}/admin/login`, { method: 'POST', body: JSON.stringify({ email, password: process.env.DEMO_ADMIN_PASSWORD || 'Demo-Admin-2024' }) })).data.token;
+const adminToken = async (base, email, password) => (await json(`${base}/admin/login`, { method: 'POST', body: JSON.stringify({ email, password }) })).data.token;
 
-/** Builds the data set in a child process that loads the app without serving it; answers what it built. */
+/**
+ * Builds the data set in a child process that loads the app without serving it (in development: the
+ * demo accounts it starts from have their demo passwords until it changes them); answers what it built.
+ */
 const buildDataset = (env) =>
   new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'build-dataset.js'), { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(__dirname, 'build-dataset.js'), { env: { ...env, NODE_ENV: 'development' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.on('message', resolve);
     child.on('exit', (code) => code && reject(new Error(`building the data set failed (${code})`)));
   });
@@ -46,16 +50,5 @@ const buildDataset = (env) =>
 /** The built application served by `strapi start` on a port of 127.0.0.1. */
 const serve = (env, port, extra = {}) =>
   spawn(process.execPath, [path.join(root, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], { cwd: root, env: { ...env, ...extra, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
-
-/** A port nothing listens on now, chosen by the system. */
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 module.exports = { root, waitFor, rssMb, json, adminToken, buildDataset, serve, freePort };

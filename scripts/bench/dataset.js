@@ -198,8 +198,8 @@ async function buildDataset(strapi, { submissions = 20000, replies = 5000, event
   });
   await insertRows(knex, strapi.db.metadata.get(EVENT).tableName, eventRows);
 
-  // Planner statistics, as a database in service has them (autovacuum, or SQLite's optimize).
-  await knex.raw('analyze');
+  // Planner statistics and the visibility map, as a database in service has them (autovacuum, or SQLite's optimize).
+  await knex.raw(strapi.db.dialect.client === 'postgres' ? 'vacuum analyze' : 'analyze');
 
   const inBusiest = planned.filter((s) => s.question.busiest);
   return {

@@ -132,11 +132,11 @@ async function benchDatabase(client) {
     const serve = (p, extra = {}) => serveApp(env, p, extra);
     const started = Date.now();
     const app = serve(port);
-    await waitFor(`http://127.0.0.1:${port}/_health`);
+    await waitFor(`http://127.0.0.1:${port}/_health`, app);
     const coldStart = (Date.now() - started) / 1000;
     const stockPort = await freePort();
     const stockApp = serve(stockPort, { READ_CACHE: 'off' });
-    await waitFor(`http://127.0.0.1:${stockPort}/_health`);
+    await waitFor(`http://127.0.0.1:${stockPort}/_health`, stockApp);
     const floorPort = await freePort();
     const floor = fork(path.join(__dirname, 'floor.js'), { env: { ...env, PORT: String(floorPort) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     await new Promise((resolve) => floor.once('message', resolve));
@@ -203,7 +203,7 @@ async function benchDatabase(client) {
       }
 
       // The moderation queue of one region, as its moderator, with the filters moderators use.
-      const moderatorAuth = { authorization: `Bearer ${await adminToken(ours, `moderator.${busiest.region.toLowerCase()}@example.org`)}` };
+      const moderatorAuth = { authorization: `Bearer ${await adminToken(ours, `moderator.${busiest.region.toLowerCase()}@example.org`, built.adminPassword)}` };
       const filterSets = [
         { state: 'pending' },
         { state: 'pending', phase, stakeholderCategory: 'civil_society' },
@@ -231,7 +231,7 @@ async function benchDatabase(client) {
       }
 
       // The summary of the busiest phase, generated and downloaded as the secretariat does.
-      const secretariat = { authorization: `Bearer ${await adminToken(ours, 'secretariat@example.org')}` };
+      const secretariat = { authorization: `Bearer ${await adminToken(ours, 'secretariat@example.org', built.adminPassword)}` };
       {
         const times = [];
         const downloads = [];

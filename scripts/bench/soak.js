@@ -73,10 +73,10 @@ async function soak() {
     let second = await freePort();
     while (second === first) second = await freePort();
     for (const p of [first, second]) instances.push({ base: `http://127.0.0.1:${p}`, child: serve(env, p) });
-    for (const i of instances) await waitFor(`${i.base}/_health`);
+    for (const i of instances) await waitFor(`${i.base}/_health`, i.child);
     await sql.connect();
-    const moderator = await adminToken(instances[0].base, `moderator.${busiest.region.toLowerCase()}@example.org`);
-    const secretariat = await adminToken(instances[1].base, 'secretariat@example.org');
+    const moderator = await adminToken(instances[0].base, `moderator.${busiest.region.toLowerCase()}@example.org`, built.adminPassword);
+    const secretariat = await adminToken(instances[1].base, 'secretariat@example.org', built.adminPassword);
     const until = Date.now() + MINUTES * 60000;
     const on = (n) => instances[n % 2].base;
     const answers = { reads: tally(), posts: tally(), decisions: tally(), exports: tally() };

@@ -66,11 +66,11 @@ export function changeCounters(strapi: Core.Strapi) {
   };
 }
 
-/** The sum of the counters a cached answer depends on: exact names, or prefixes ending in `@` (every region). */
+/** The sum of the counters a cached answer depends on: exact names, or prefixes ending in `*` (`posts@region:*`, every region). */
 export function fingerprint(snapshot: Snapshot, dependencies: readonly string[]): number {
   let sum = 0;
   for (const [name, version] of snapshot) {
-    if (dependencies.some((d) => (d.endsWith('@') ? name.startsWith(d) : name === d))) sum += version;
+    if (dependencies.some((d) => (d.endsWith('*') ? name.startsWith(d.slice(0, -1)) : name === d))) sum += version;
   }
   return sum;
 }

@@ -2,36 +2,20 @@ import type { Core, UID } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { HUB_READABLE_TYPES } from '../setup/access';
+import { countChanges, dependenciesOf, pinOf } from './changes';
 import { changeCounters, fingerprint, type Snapshot } from './counters';
-import { ACCESS, ACCOUNTS, principals } from './principals';
+import { principals } from './principals';
 
 type Entry = { dependencies: readonly string[]; fingerprint: number; body: string; etag: string; principal: 'user' | 'token' };
-type Filters = Record<string, unknown> | undefined;
-
-const READABLE = new Set<string>(HUB_READABLE_TYPES);
-/** The Hub's posts and replies belong to a region: their changes are counted per region. */
-const BY_REGION = new Set<string>(['api::submission.submission', 'api::moderator-reply.moderator-reply']);
-const FILES = 'files';
-/** What a non-draft type's every write changes; a draft-and-publish type's published version changes by these only. */
-const PUBLISHING = ['publish', 'unpublish', 'delete'];
-const WRITES = ['create', 'update', 'delete'];
-
-const counterOf = (uid: string, region: string | null) => (BY_REGION.has(uid) ? `${uid}@${region ?? '-'}` : uid);
-/** The value a filter pins a field to (`field=value` or `field[$eq]=value`), if it does. */
-const pinned = (value: unknown): string | null => {
-  if (typeof value === 'string') return value;
-  const eq = (value as { $eq?: unknown } | null)?.$eq;
-  return typeof eq === 'string' ? eq : null;
-};
 
 /**
  * The Hub's read path: a published read is answered from memory while nothing it may show has
- * changed. Changes are counted in shared counters (src/read-cache/counters.ts) only when published
- * content changes: a pending post or an edit of a draft changes nothing a reader sees. Posts and
- * replies are counted per region, so a decision in one region keeps the cached pages of the others
- * (a read names its region through its filter, its phase or its question). Every read compares the
- * counters first, so a change made on any instance is seen on the next read everywhere.
+ * changed. Changes are counted in shared counters (counters.ts) in the transaction of the change,
+ * and only when published content changes (changes.ts): a pending post or an edit of a draft
+ * changes nothing a reader sees. Posts and replies are counted by region, phase and question, so a
+ * decision in one region keeps the cached pages of the others when a read names its region, phase,
+ * question or post. Every read compares the counters first, so a change made on any instance is
+ * seen on the next read everywhere.
  *
  * Cache hits are answered early (`early`, a global middleware after logging, security headers and
  * CORS), before Strapi's router: the credential is checked against state kept in memory
@@ -48,92 +32,8 @@ function createReadCache(strapi: Core.Strapi) {
   });
   /** Addresses with an entry for someone: a request for any other goes straight to Strapi. */
   const addresses = new LRUCache<string, true>({ max: 100_000 });
-  /** The region of a phase, a question or a post, which never changes once set (phases and questions asked again when they change). */
-  const regions = new LRUCache<string, string | 'none'>({ max: 50_000 });
-  let structureSeen = -1;
-
-  async function regionOf(uid: UID.ContentType, documentId: string): Promise<string | null> {
-    const key = `${uid} ${documentId}`;
-    let region = regions.get(key);
-    if (region === undefined) {
-      const populate = uid === 'api::guiding-question.guiding-question' ? { phase: { select: ['id'], populate: { region: { select: ['code'] } } } } : { region: { select: ['code'] } };
-      const row = (await strapi.db.query(uid).findOne({ where: { documentId }, select: ['id'], populate })) as { region?: { code: string } | null; phase?: { region?: { code: string } | null } | null } | null;
-      region = row?.region?.code ?? row?.phase?.region?.code ?? 'none';
-      regions.set(key, region);
-    }
-    return region === 'none' ? null : region;
-  }
-
-  /** The region a read of posts or replies is limited to, if its filters or its address name one. */
-  async function regionOfRead(uid: string, ctx: Context, snapshot: Snapshot): Promise<string | null> {
-    if (!BY_REGION.has(uid)) return null;
-    const structure = fingerprint(snapshot, ['api::phase.phase', 'api::guiding-question.guiding-question']);
-    if (structure !== structureSeen) {
-      regions.clear();
-      structureSeen = structure;
-    }
-    const filters = (ctx.query as { filters?: Filters }).filters;
-    const byCode = pinned((filters?.region as Filters)?.code);
-    if (byCode) return byCode;
-    const phase = pinned((filters?.phase as Filters)?.documentId);
-    if (phase) return regionOf('api::phase.phase', phase);
-    const question = pinned((filters?.guidingQuestion as Filters)?.documentId);
-    if (question) return regionOf('api::guiding-question.guiding-question', question);
-    const documentId = (ctx.params as { id?: string }).id;
-    if (documentId) return regionOf(uid as UID.ContentType, documentId);
-    return null;
-  }
-
-  /** What a read depends on: every type it may show or populate, posts and replies of its region only when it names one. */
-  const dependenciesOf = (region: string | null): string[] => [ACCESS, FILES, ...HUB_READABLE_TYPES.map((uid) => (BY_REGION.has(uid) ? `${uid}@${region ?? ''}` : uid))];
-
-  /** Counts what a write changes of the published content, in the write's transaction. */
-  strapi.documents.use(async (context, next) => {
-    const { uid, action } = context;
-    if (!READABLE.has(uid)) return next();
-    const draftAndPublish = Boolean(strapi.getModel(uid)?.options?.draftAndPublish);
-    const status = (context.params as { status?: string } | undefined)?.status;
-    const changesPublished = draftAndPublish ? PUBLISHING.includes(action) || (WRITES.includes(action) && status === 'published') : WRITES.includes(action);
-    if (!changesPublished) return next();
-    const documentId = (context.params as { documentId?: string } | undefined)?.documentId;
-    // Read before the change: a deleted post has no region afterwards.
-    const before = BY_REGION.has(uid) && documentId ? await regionOf(uid, documentId) : null;
-    const result = await next();
-    const created = (result as { documentId?: string } | null)?.documentId;
-    const region = before ?? (BY_REGION.has(uid) && created ? await regionOf(uid, created) : null);
-    await counters.bump([counterOf(uid, region)]);
-    return result;
-  });
-
-  /**
-   * Counts the other changes a cached answer depends on: stored files (a name, a replacement, a
-   * removal, made through the upload plugin; a new file is in no published answer until a
-   * publication, which is counted), credentials and permissions, and Hub accounts.
-   */
-  const countOtherChanges = () => {
-    const bump = (name: string) => () => counters.bump([name]);
-    const changes = (name: string) => ({ afterUpdate: bump(name), afterUpdateMany: bump(name), afterDelete: bump(name), afterDeleteMany: bump(name) });
-    strapi.db.lifecycles.subscribe({ models: ['plugin::upload.file'], ...changes(FILES) });
-    strapi.db.lifecycles.subscribe({ models: ['plugin::users-permissions.user'], ...changes(ACCOUNTS) });
-    strapi.db.lifecycles.subscribe({
-      models: ['plugin::users-permissions.role', 'plugin::users-permissions.permission', 'admin::api-token-permission', 'strapi::core-store'],
-      afterCreate: bump(ACCESS),
-      afterCreateMany: bump(ACCESS),
-      ...changes(ACCESS),
-    });
-    // A token's last use is recorded as it is used: that changes nobody's access.
-    const tokenChange = async (event: { params?: { data?: Record<string, unknown> } }) => {
-      const fields = Object.keys(event.params?.data ?? {});
-      if (!fields.length || fields.some((f) => f !== 'lastUsedAt' && f !== 'updatedAt')) await counters.bump([ACCESS]);
-    };
-    strapi.db.lifecycles.subscribe({ models: ['admin::api-token'], afterUpdate: tokenChange, afterUpdateMany: tokenChange, afterDelete: bump(ACCESS), afterDeleteMany: bump(ACCESS) });
-  };
-
-  /** The counters of the types and regions there are, made at start. */
-  const prepare = async () => {
-    const codes = ((await strapi.db.query('api::region.region').findMany({ select: ['code'] })) as { code: string }[]).map((r) => r.code);
-    await counters.ensure([ACCESS, ACCOUNTS, FILES, ...HUB_READABLE_TYPES.flatMap((uid) => (BY_REGION.has(uid) ? [...codes, null].map((code) => counterOf(uid, code)) : [uid]))]);
-  };
+  /** Starts counting changes (at bootstrap, once the database is there). */
+  const prepare = () => countChanges(strapi, counters);
 
   // READ_CACHE=off serves every read through Strapi's stock controller (the benchmark's baseline).
   const disabled = process.env.READ_CACHE === 'off';
@@ -168,7 +68,7 @@ function createReadCache(strapi: Core.Strapi) {
     const snapshot = state.readCacheSnapshot ?? (await counters.snapshot());
     let entry = entries.get(key);
     if (!fresh(entry, snapshot)) {
-      const dependencies = dependenciesOf(await regionOfRead(uid, ctx, snapshot));
+      const dependencies = dependenciesOf(uid, await pinOf(strapi, uid, ctx));
       await next();
       if (ctx.status !== 200 || ctx.body === undefined) return;
       const body = JSON.stringify(ctx.body);
@@ -193,7 +93,7 @@ function createReadCache(strapi: Core.Strapi) {
     answer(ctx, entry);
   };
 
-  return { middleware, early, countOtherChanges, prepare };
+  return { middleware, early, prepare };
 }
 
 const caches = new WeakMap<Core.Strapi, ReturnType<typeof createReadCache>>();

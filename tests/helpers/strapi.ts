@@ -2,7 +2,7 @@ import { createStrapi } from '@strapi/strapi';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Core } from '@strapi/strapi';
 import fs from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -15,6 +15,7 @@ type FreshDatabase = { env: Record<string, string>; drop: () => Promise<void> };
 const { freshDatabase } = require('../../scripts/lib/fresh-database') as { freshDatabase: (prefix: string, postgresUrl?: string) => Promise<FreshDatabase> };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { throwawaySecrets } = require('../../scripts/lib/throwaway-secrets') as { throwawaySecrets: () => Record<string, string> };
+export const { freePort } = require('../../scripts/lib/free-port') as { freePort: () => Promise<number> };
 
 /** The database of one test file: SQLite, or PostgreSQL when TEST_DATABASE_URL names a server. */
 const createTestDatabase = () => freshDatabase('gcm_test', process.env.TEST_DATABASE_URL);
@@ -109,16 +110,4 @@ export async function startInstance(extra: Record<string, string> = {}): Promise
     if (Date.now() > deadline) throw new Error('the instance did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-/** A port nothing listens on now, chosen by the system (a random one may be taken by another process). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

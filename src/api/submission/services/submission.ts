@@ -149,9 +149,6 @@ export default factories.createCoreService(UID, ({ strapi }: { strapi: Core.Stra
             ...fields,
             phase: phase.documentId,
             region: phase.region.documentId,
-            // Kept on the row too, set once here, so that the moderation queue filters without joins.
-            phaseDocumentId: phase.documentId,
-            regionCode: phase.region.code,
             attachments: uploaded.map((f) => f.id),
             author: user.documentId,
             authorName,

@@ -50,6 +50,19 @@ const CONNECTORS: Record<string, Set<string>> = { en: new Set(['of']), fr: new S
 
 type Word = { surface: string; stem: string; connector: boolean };
 
+// Stemming is the slow part of reading a phase's texts, and its words recur: each is stemmed once.
+const stems = new Map<string, string>();
+function stemOf(language: string, lower: string): string {
+  const key = `${language}:${lower}`;
+  let stem = stems.get(key);
+  if (stem === undefined) {
+    if (stems.size > 200_000) stems.clear();
+    stem = STEMMERS[language]?.stem(lower) ?? lower;
+    stems.set(key, stem);
+  }
+  return stem;
+}
+
 /** The words of a text in order, null where a term cannot run on: a stop word, a number, a one-letter word, punctuation. */
 function words(text: string, language: string): (Word | null)[] {
   const stop = STOP_WORDS[language] ?? new Set<string>();
@@ -67,7 +80,7 @@ function words(text: string, language: string): (Word | null)[] {
       const lower = surface.toLocaleLowerCase(language);
       if (connectors.has(lower)) found.push({ surface, stem: lower, connector: true });
       else if (stop.has(lower) || [...lower].length < 2 || /^\p{N}/u.test(lower)) found.push(null);
-      else found.push({ surface, stem: STEMMERS[language]?.stem(lower) ?? lower, connector: false });
+      else found.push({ surface, stem: stemOf(language, lower), connector: false });
     }
   }
   return found;
@@ -145,34 +158,60 @@ export function themes(contributions: Contribution[], limit: number): LanguageTh
  * and Tarau, 2004) over the sentences of all the question's contributions: a sentence sharing
  * words with many others states what the contributions have in common. One sentence for up
  * to four, two up to eight, three beyond; in the order written.
+ *
+ * Each round sums per stem and sentence length instead of over every pair of sentences (the weight
+ * of an edge depends only on the stems shared and the two lengths): a phase of thousands of
+ * contributions takes about linear time, not quadratic.
  */
 export function keySentences(contributions: Contribution[]): Map<string, string[]> {
   const nodes = contributions.flatMap((c) => {
-    const all = sentences(c.body, c.language).map((text) => ({ owner: c.documentId, language: c.language, text, stems: new Set(words(text, c.language).flatMap((w) => (w && !w.connector ? [w.stem] : []))) }));
+    const all = sentences(c.body, c.language).map((text) => ({
+      owner: c.documentId,
+      text,
+      // Stems of different languages never meet.
+      stems: [...new Set(words(text, c.language).flatMap((w) => (w && !w.connector ? [`${c.language}:${w.stem}`] : [])))],
+    }));
     // Fragments such as list items stand in only for a contribution that has nothing else.
-    const full = all.filter((s) => s.stems.size >= 3);
+    const full = all.filter((s) => s.stems.length >= 3);
     return full.length ? full : all;
   });
-  // The graph kept sparse (sentences of different languages share no word): a phase may hold thousands of sentences.
-  const edges = nodes.map((a, i) =>
-    nodes.flatMap((b, j) => {
-      const shared = i === j || a.language !== b.language ? 0 : [...a.stems].filter((stem) => b.stems.has(stem)).length;
-      return shared ? [{ to: j, weight: shared / (Math.log(a.stems.size + 1) + Math.log(b.stems.size + 1)) }] : [];
-    }),
-  );
-  const outgoing = edges.map((list) => list.reduce((sum, e) => sum + e.weight, 0));
+  const logLength = (stems: number) => Math.log(stems + 1);
+  /**
+   * For each sentence j, the sum over the other sentences i of `value(i) * weight(i, j)`, where
+   * weight(i, j) = shared stems / (log |i| + log |j|): per stem, the values summed by length.
+   */
+  const spread = (value: (i: number) => number) => {
+    const byStem = new Map<string, Map<number, number>>();
+    nodes.forEach((n, i) =>
+      n.stems.forEach((stem) => {
+        const byLength = byStem.get(stem) ?? new Map<number, number>();
+        byLength.set(n.stems.length, (byLength.get(n.stems.length) ?? 0) + value(i));
+        byStem.set(stem, byLength);
+      }),
+    );
+    return nodes.map((n, j) => {
+      let total = 0;
+      for (const stem of n.stems) {
+        for (const [length, sum] of byStem.get(stem)!) total += (length === n.stems.length ? sum - value(j) : sum) / (logLength(length) + logLength(n.stems.length));
+      }
+      return total;
+    });
+  };
+  const outgoing = spread(() => 1);
   let score = nodes.map(() => 1);
   for (let round = 0; round < 30; round += 1) {
-    const next = nodes.map(() => 0.15);
-    edges.forEach((list, from) => list.forEach((e) => (next[e.to] += (0.85 * e.weight * score[from]) / outgoing[from])));
-    score = next;
+    const flow = score.map((x, i) => (outgoing[i] > 0 ? x / outgoing[i] : 0));
+    const incoming = spread((i) => flow[i]);
+    score = incoming.map((sum) => 0.15 + 0.85 * sum);
   }
+  const byOwner = new Map<string, number[]>();
+  nodes.forEach((node, i) => byOwner.set(node.owner, [...(byOwner.get(node.owner) ?? []), i]));
   const chosen = new Map<string, string[]>();
   for (const c of contributions) {
-    const own = nodes.map((node, i) => ({ node, i })).filter(({ node }) => node.owner === c.documentId);
+    const own = byOwner.get(c.documentId) ?? [];
     const take = own.length <= 4 ? 1 : own.length <= 8 ? 2 : 3;
-    const best = [...own].sort((a, b) => score[b.i] - score[a.i] || a.i - b.i).slice(0, take);
-    chosen.set(c.documentId, best.sort((a, b) => a.i - b.i).map(({ node }) => node.text));
+    const best = [...own].sort((a, b) => score[b] - score[a] || a - b).slice(0, take);
+    chosen.set(c.documentId, best.sort((a, b) => a - b).map((i) => nodes[i].text));
   }
   return chosen;
 }

@@ -29,7 +29,10 @@ type Row = {
   created_at: string | number | Date;
 };
 
-/** How long a claim on a message holds: longer than any send takes, so that two instances never send it at once. */
+/**
+ * How long a claim on a message holds: longer than any send takes (the SMTP transport gives up
+ * within two minutes, config/plugins.ts), so that two instances never send it at once.
+ */
 const LEASE_MS = 5 * 60 * 1000;
 /** Messages looked at per query, and sent at once. */
 const BATCH = 20;
@@ -45,10 +48,11 @@ const errorText = (error: unknown) => String((error as Error)?.message ?? error)
 /**
  * The outbox of outgoing e-mail. A moderation step adds its messages in its own transaction (so a
  * message exists exactly when the step happened), and a worker on every instance sends what is
- * due: each message claimed on its own with a conditional update, so one instance sends it; a
- * refusal puts it back with an exponential back-off, and after the last attempt it is failed and
- * shown to the secretariat, who can send it again or dismiss it. The step's answer never waits for
- * the mail server.
+ * due: each message claimed on its own with a conditional update and a lease, so one instance sends
+ * it; a refusal puts it back with an exponential back-off, and after the last attempt it is failed
+ * and shown to the secretariat, who can send it again or dismiss it. The step's answer never waits
+ * for the mail server. A message is sent once, unless an instance stops between sending it and
+ * recording so: it is then sent again when the lease lapses (at least once, never lost).
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.plugin('moderation').config('outbox') as ModerationConfig['outbox'];
@@ -68,17 +72,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return new Date(now.getTime() + delay * (0.8 + Math.random() * 0.4));
   }
 
+  /** Records how a send went, if this instance still holds the message (a lease that ran out is someone else's). */
   async function settle(id: number, data: Record<string, unknown>) {
-    await table().where({ id }).update({ locked_until: null, ...data });
+    await table().where({ id, locked_by: instance }).update({ locked_until: null, locked_by: null, ...data });
   }
 
   /** Claims one due message for this instance; false when another instance has it, or it is no longer due. */
-  async function claim(id: number, now: Date): Promise<boolean> {
+  async function claim(id: number): Promise<boolean> {
+    const now = new Date();
     const claimed = await table()
       .where({ id, state: 'waiting' })
       .andWhere('next_attempt_at', '<=', now)
       .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<', now))
-      .update({ locked_until: new Date(now.getTime() + LEASE_MS), attempts: strapi.db.connection.raw('attempts + 1') });
+      .update({ locked_until: new Date(now.getTime() + LEASE_MS), locked_by: instance, attempts: strapi.db.connection.raw('attempts + 1') });
     return claimed === 1;
   }
 
@@ -117,9 +123,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await Promise.all(
         Array.from({ length: SENDING_AT_ONCE }, async () => {
           for (let next = queue.shift(); next; next = queue.shift()) {
-            if (!(await claim(next.id, now))) continue;
+            if (!(await claim(next.id))) continue;
             claimedAny = true;
-            await deliver((await table().where({ id: next.id }).first()) as Row);
+            const row = (await table().where({ id: next.id }).first()) as Row | undefined;
+            // Deleted meanwhile (its recipient erased): nothing to send.
+            if (row) await deliver(row);
           }
         }),
       );
