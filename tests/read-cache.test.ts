@@ -3,7 +3,7 @@
  * to published content (tests/instances.test.ts shows the same across instances).
  */
 import { adminLogin, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
-import { demoQuestions, PDF, validSubmission } from './helpers/fixtures';
+import { demoQuestions, openEscapQuestion, PDF, validSubmission } from './helpers/fixtures';
 import { createHubToken } from '../src/setup/access';
 import { startApp, type TestApp } from './helpers/strapi';
 
@@ -29,13 +29,7 @@ beforeAll(async () => {
       listQueries += 1;
     },
   });
-  const docs = app.strapi.documents;
-  const escap = await docs('api::region.region').findFirst({ filters: { code: 'ESCAP' } });
-  const now = Date.now();
-  const phase = await docs('api::phase.phase').create({
-    data: { region: escap!.documentId, title: 'ESCAP cache phase', kind: 'pre_review', reviewCycle: 2026, isDemo: true, opensAt: new Date(now - 86400000).toISOString(), closesAt: new Date(now + 86400000).toISOString() } as never,
-  });
-  escapQuestion = (await docs('api::guiding-question.guiding-question').create({ data: { phase: phase.documentId, position: 1, text: 'What works in Asia and the Pacific?' } as never, locale: 'en', status: 'published' })).documentId;
+  escapQuestion = await openEscapQuestion(app);
 });
 
 /** How many times the reads made in `reads` were computed rather than answered from the cache. */

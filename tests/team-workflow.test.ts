@@ -4,7 +4,7 @@
  * logged and reversible. E-mails are read back from a real SMTP server.
  */
 import { adminLogin, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
-import { demoQuestions, PDF, validSubmission, writtenRows } from './helpers/fixtures';
+import { demoQuestions, openEscapQuestion, PDF, validSubmission, writtenRows } from './helpers/fixtures';
 import { startMailbox, waitForMail } from './helpers/mailbox';
 import { startApp, type TestApp } from './helpers/strapi';
 
@@ -26,13 +26,7 @@ beforeAll(async () => {
   tokens.unSystem = await hubLogin(app, HUB_ACCOUNTS['un-system']);
   for (const email of [UNECE, ESCAP, SECRETARIAT]) tokens[email] = await adminLogin(app, email);
   stakeholderId = ((await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: HUB_ACCOUNTS.stakeholder } })) as { id: number }).id;
-  const docs = app.strapi.documents;
-  const escap = await docs('api::region.region').findFirst({ filters: { code: 'ESCAP' } });
-  const now = Date.now();
-  const phase = await docs('api::phase.phase').create({
-    data: { region: escap!.documentId, title: 'ESCAP test phase', kind: 'pre_review', reviewCycle: 2026, isDemo: true, opensAt: new Date(now - 86400000).toISOString(), closesAt: new Date(now + 86400000).toISOString() } as never,
-  });
-  escapQuestion = (await docs('api::guiding-question.guiding-question').create({ data: { phase: phase.documentId, position: 1, text: 'What works in Asia and the Pacific?' } as never, locale: 'en', status: 'published' })).documentId;
+  escapQuestion = await openEscapQuestion(app);
 });
 
 afterAll(async () => {

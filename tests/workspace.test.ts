@@ -3,7 +3,7 @@
  * overview, redaction, translations (served to the Hub once published), and bulk decisions.
  */
 import { adminLogin, HUB_ACCOUNTS, hubLogin } from './helpers/accounts';
-import { demoQuestions, validSubmission } from './helpers/fixtures';
+import { demoQuestions, openEscapQuestion, validSubmission } from './helpers/fixtures';
 import { startApp, type TestApp } from './helpers/strapi';
 
 let app: TestApp;
@@ -20,13 +20,7 @@ beforeAll(async () => {
   tokens.reader = await hubLogin(app, HUB_ACCOUNTS['member-state']);
   for (const email of [UNECE, ESCAP, 'secretariat@example.org']) tokens[email] = await adminLogin(app, email);
   // An open ESCAP phase, so that two regions have pending submissions.
-  const docs = app.strapi.documents;
-  const escap = await docs('api::region.region').findFirst({ filters: { code: 'ESCAP' } });
-  const now = Date.now();
-  const phase = await docs('api::phase.phase').create({
-    data: { region: escap!.documentId, title: 'ESCAP test phase', kind: 'pre_review', reviewCycle: 2026, isDemo: true, opensAt: new Date(now - 86400000).toISOString(), closesAt: new Date(now + 86400000).toISOString() } as never,
-  });
-  escapQuestion = (await docs('api::guiding-question.guiding-question').create({ data: { phase: phase.documentId, position: 1, text: 'What works in the Asia-Pacific region?' } as never, locale: 'en', status: 'published' })).documentId;
+  escapQuestion = await openEscapQuestion(app, 'What works in the Asia-Pacific region?');
 });
 
 afterAll(async () => {

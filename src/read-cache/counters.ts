@@ -7,7 +7,8 @@ export type Snapshot = ReadonlyMap<string, number>;
 
 /**
  * The shared counters of changes (database/migrations), one row per name: a type the Hub reads,
- * a type and region for the region's posts and replies, the files, and the credentials. A change
+ * the posts and replies of a region, a phase or a question (changes.ts), the files, the
+ * credentials and the accounts. A change
  * increments its counters in its own transaction; a read compares them with those its cached
  * answer was computed at. Every counter only grows, so a sum over a set of them changes exactly
  * when one of them does.

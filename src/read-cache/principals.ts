@@ -18,9 +18,10 @@ const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 /**
  * Who a Hub read comes from, decided as Strapi's content API decides it, from state kept in memory:
  * an API token (looked up by its hash, refused when unknown, not a content-API token, or expired) or
- * a Hub user's JWT (its signature and expiry checked each time; the account refused when gone,
- * blocked or, where confirmation is required, unconfirmed). The state is dropped whenever the
- * shared counters say credentials or accounts changed on any instance, so nothing stale is trusted.
+ * a Hub user's JWT (its signature checked once, its expiry each time; the account refused when
+ * gone, blocked or, where confirmation is required, unconfirmed). The state is dropped whenever the
+ * shared counters say credentials or accounts changed on any instance, and kept a minute at most,
+ * so nothing stale is trusted.
  * Answers the principal as the read cache keys it, or null to leave the request to Strapi.
  */
 export function principals(strapi: Core.Strapi) {

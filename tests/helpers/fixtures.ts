@@ -32,6 +32,17 @@ export async function demoQuestions(app: TestApp): Promise<string[]> {
   return questions.map((q) => q.documentId);
 }
 
+/** An ESCAP phase open today with one posted question (the demo's phases are UNECE's); answers the question. */
+export async function openEscapQuestion(app: TestApp, text = 'What works in Asia and the Pacific?'): Promise<string> {
+  const docs = app.strapi.documents;
+  const escap = await docs('api::region.region').findFirst({ filters: { code: 'ESCAP' } });
+  const now = Date.now();
+  const phase = await docs('api::phase.phase').create({
+    data: { region: escap!.documentId, title: `ESCAP phase: ${text}`, kind: 'pre_review', reviewCycle: 2026, isDemo: true, opensAt: new Date(now - 86400000).toISOString(), closesAt: new Date(now + 86400000).toISOString() } as never,
+  });
+  return (await docs('api::guiding-question.guiding-question').create({ data: { phase: phase.documentId, position: 1, text } as never, locale: 'en', status: 'published' })).documentId;
+}
+
 export const validSubmission = (guidingQuestion: string, extra: Record<string, unknown> = {}) => ({
   kind: 'recommendation',
   title: 'Local partnerships for inclusion',

@@ -161,11 +161,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return running;
   }
 
-  const messageIdParam = (value: unknown) => {
-    const id = Number(value);
+  /** The secretariat's decision on a message that failed or is waiting, unless an instance is sending it right now. */
+  async function release(messageId: unknown, data: Record<string, unknown>, waiting: string) {
+    const id = Number(messageId);
     if (!Number.isInteger(id) || id < 1) throw new errors.ValidationError('The message id must be a whole number.');
-    return id;
-  };
+    const changed = await table()
+      .where({ id })
+      .whereIn('state', ['failed', 'waiting'])
+      .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<', new Date()))
+      .update(data);
+    if (changed !== 1) throw new errors.NotFoundError(`No message ${id} ${waiting}; reload the page.`);
+  }
 
   return {
     instance,
@@ -254,27 +260,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Sends a failed or retrying message again now, with its attempts counted from zero. */
     async retry(messageId: unknown) {
-      const id = messageIdParam(messageId);
-      const changed = await table()
-        .where({ id })
-        .whereIn('state', ['failed', 'waiting'])
-        .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<', new Date()))
-        .update({ state: 'waiting', attempts: 0, next_attempt_at: new Date(), last_error: null });
-      if (changed !== 1) throw new errors.NotFoundError(`No message ${id} waits to be sent again; reload the page.`);
+      await release(messageId, { state: 'waiting', attempts: 0, next_attempt_at: new Date(), last_error: null }, 'waits to be sent again');
       if (timer) void kick();
-      return { id, state: 'waiting' as const };
+      return { id: Number(messageId), state: 'waiting' as const };
     },
 
     /** Gives up on a message: it is kept, dropped, as having been dismissed. */
     async dismiss(messageId: unknown) {
-      const id = messageIdParam(messageId);
-      const changed = await table()
-        .where({ id })
-        .whereIn('state', ['failed', 'waiting'])
-        .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<', new Date()))
-        .update({ state: 'dropped', last_error: 'Dismissed by the secretariat.' });
-      if (changed !== 1) throw new errors.NotFoundError(`No message ${id} waits to be sent; reload the page.`);
-      return { id, state: 'dropped' as const };
+      await release(messageId, { state: 'dropped', last_error: 'Dismissed by the secretariat.' }, 'waits to be sent');
+      return { id: Number(messageId), state: 'dropped' as const };
     },
 
     /** An erased author's messages go with them: they name the author and may quote a reason. */
