@@ -90,6 +90,8 @@ export async function countChanges(strapi: Core.Strapi, counters: ReturnType<typ
   const namesFor = (uid: string, scopes: Scope[]) => (!scopes.length ? [] : SCOPED[uid] ? namesOf(SCOPED[uid], scopes) : [uid]);
 
   const before = async (event: Event) => {
+    // A write that names drafts only (the moderation steps' own) changes nothing published.
+    if (draftAndPublish(event.model.uid) && event.params.where?.publishedAt === null) return;
     event.state.scopes = await publishedRows(event.model.uid, event.params.where);
   };
   const after = async (event: Event) => {
