@@ -121,6 +121,17 @@ test('a pending post, its file, and every step short of publication leave the ca
   expect(await computed(() => titles())).toBe(0);
 });
 
+test("Strapi's own stored settings leave the cached pages alone, unless they decide who may read", async () => {
+  await titles();
+  // The upload plugin writes its weekly metrics 15 s after a first start, whenever that falls.
+  await app.strapi.store({ type: 'plugin', name: 'upload' }).set({ key: 'metrics', value: { weeklySchedule: '0 0 0 * * 1', lastWeeklyUpdate: Date.now() } });
+  expect(await computed(() => titles())).toBe(0);
+  const usersPermissions = app.strapi.store({ type: 'plugin', name: 'users-permissions' });
+  const advanced = await usersPermissions.get({ key: 'advanced' });
+  await usersPermissions.set({ key: 'advanced', value: advanced });
+  expect(await computed(() => titles())).toBe(1);
+});
+
 test("a decision in one region keeps the other regions' cached pages, and empties its own", async () => {
   const [question] = await demoQuestions(app);
   const phase = ((await app.strapi.db.query('api::guiding-question.guiding-question').findOne({ where: { documentId: question }, populate: { phase: { select: ['documentId'] } } })) as { phase: { documentId: string } }).phase.documentId;

@@ -119,10 +119,26 @@ export async function countChanges(strapi: Core.Strapi, counters: ReturnType<typ
   strapi.db.lifecycles.subscribe({ models: ['plugin::upload.file'], ...changes(FILES) });
   strapi.db.lifecycles.subscribe({ models: ['plugin::users-permissions.user'], ...changes(ACCOUNTS) });
   strapi.db.lifecycles.subscribe({
-    models: ['plugin::users-permissions.role', 'plugin::users-permissions.permission', 'admin::api-token-permission', 'strapi::core-store'],
+    models: ['plugin::users-permissions.role', 'plugin::users-permissions.permission', 'admin::api-token-permission'],
     afterCreate: bump(ACCESS),
     afterCreateMany: bump(ACCESS),
     ...changes(ACCESS),
+  });
+  // Of the stored settings, only the users-permissions plugin's decide who may read (e-mail
+  // confirmation, providers). Others are written as Strapi runs (the upload plugin's weekly metrics
+  // 15 s after a first start) and change nobody's access.
+  const settingChange = async (event: { result?: { key?: unknown } | null; params?: { where?: { key?: unknown }; data?: { key?: unknown } } }) => {
+    const key = event.result?.key ?? event.params?.where?.key ?? event.params?.data?.key;
+    if (typeof key !== 'string' || key.startsWith('plugin_users-permissions_')) await counters.bump([ACCESS]);
+  };
+  strapi.db.lifecycles.subscribe({
+    models: ['strapi::core-store'],
+    afterCreate: settingChange,
+    afterUpdate: settingChange,
+    afterDelete: settingChange,
+    afterCreateMany: bump(ACCESS),
+    afterUpdateMany: bump(ACCESS),
+    afterDeleteMany: bump(ACCESS),
   });
   // A token's last use is recorded as it is used: that changes nobody's access.
   const tokenChange = async (event: { params?: { data?: Record<string, unknown> } }) => {
