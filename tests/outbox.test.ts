@@ -155,6 +155,9 @@ test("an erased author's waiting messages go with the account", async () => {
   expect((await approve(documentId)).status).toBe(200);
   const author = (await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: HUB_ACCOUNTS['un-system'] } })) as { id: number };
   await until('a message to the author', () => rowsOf(documentId), (rows) => rows.some((r) => r.recipient_type === 'author'));
+  // Until then, their personal-data export lists it (what and when, not its text).
+  const exported = await app.http().get(`/moderation/people/${author.id}/export`).set('Authorization', `Bearer ${tokens[SECRETARIAT]}`);
+  expect(exported.body.messages).toContainEqual(expect.objectContaining({ kind: 'approved', submissionDocumentId: documentId, state: 'waiting' }));
   const erased = await app.http().post(`/moderation/people/${author.id}/erase`).set('Authorization', `Bearer ${tokens[SECRETARIAT]}`).send({ confirm: HUB_ACCOUNTS['un-system'] });
   expect(erased.status).toBe(200);
   expect(await app.strapi.db.getConnection('moderation_outbox').where({ recipient_type: 'author', recipient_id: author.id })).toEqual([]);

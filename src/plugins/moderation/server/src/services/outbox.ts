@@ -27,6 +27,7 @@ type Row = {
   next_attempt_at: string | number | Date;
   last_error: string | null;
   created_at: string | number | Date;
+  sent_at: string | number | Date | null;
 };
 
 /**
@@ -120,7 +121,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let claimedAny = false;
       // A few at once: a slow mail server is mostly waiting.
       const queue = [...due];
-      await Promise.all(
+      const senders = await Promise.allSettled(
         Array.from({ length: SENDING_AT_ONCE }, async () => {
           for (let next = queue.shift(); next; next = queue.shift()) {
             if (!(await claim(next.id))) continue;
@@ -131,6 +132,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
         }),
       );
+      // Every sender has stopped before the round ends, so rounds never overlap; a message whose
+      // outcome could not be recorded is sent again when its lease lapses.
+      const refused = senders.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (refused) throw refused.reason;
       if (due.length < BATCH || !claimedAny) break;
     }
     if (Date.now() - lastCleanup > 60 * 60 * 1000) {
@@ -272,6 +277,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** An erased author's messages go with them: they name the author and may quote a reason. */
+    /** The messages kept for one recipient, for their personal-data export: what, when, and how it went. */
+    async forRecipient(recipient: Recipient) {
+      const rows = (await table()
+        .where({ recipient_type: recipient.type, recipient_id: recipient.id })
+        .orderBy('id', 'asc')
+        .select('kind', 'submission_document_id', 'state', 'attempts', 'created_at', 'sent_at')) as Pick<Row, 'kind' | 'submission_document_id' | 'state' | 'attempts' | 'created_at' | 'sent_at'>[];
+      return rows.map((r) => ({ kind: r.kind, submissionDocumentId: r.submission_document_id, state: r.state, attempts: r.attempts, createdAt: iso(r.created_at), sentAt: iso(r.sent_at) }));
+    },
+
     async forgetRecipient(recipient: Recipient): Promise<number> {
       return strapi.db.transaction(async ({ trx }) => trx(TABLE).where({ recipient_type: recipient.type, recipient_id: recipient.id }).delete());
     },

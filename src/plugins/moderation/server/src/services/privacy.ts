@@ -55,13 +55,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.query(USER).findMany({ where: { email: { $containsi: email.trim() } }, select: ['id', 'email', 'displayName', 'organisation'], limit: 20, orderBy: { email: 'asc' } });
     },
 
-    /** Everything held about one Hub account: the account, their submissions in every state, the log of what they did. */
+    /** Everything held about one Hub account: the account, their submissions in every state, the log of what they did, their sanctions and the e-mails kept for them. */
     async export(userId: unknown) {
       const person = await account(userId);
       const submissions = await ownSubmissions(person.id);
       const events = await strapi.db.query(MODERATION_EVENT).findMany({ where: { actorKind: 'author', actorId: person.id }, orderBy: { occurredAt: 'asc' } });
       const sanctions = await strapi.plugin('moderation').service('sanctions').forAuthor(person.id);
-      return { exportedAt: new Date().toISOString(), account: person, submissions, events, sanctions };
+      const messages = await strapi.plugin('moderation').service('outbox').forRecipient({ type: 'author', id: person.id });
+      return { exportedAt: new Date().toISOString(), account: person, submissions, events, sanctions, messages };
     },
 
     /**
