@@ -59,6 +59,8 @@ const SECRETARIAT_NONE_SUCH = [401, 401, 401, 401, 401, 401, 401, 401, 403, 403,
 const PENDING_FILE = [404, 404, 404, 200, 200, 404, 404, 404, 200, 404, 200, 200];
 const PUBLISHED_FILE = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200];
 const OLD_ADDRESS = [308, 308, 308, 308, 308, 308, 308, 308, 308, 308, 308, 308];
+// One's own account: a signed-in Hub user's; a token is nobody.
+const OWN_ACCOUNT = [403, 200, 200, 200, 200, 401, 401, 401, 401, 401, 401, 401];
 
 const TYPES: Record<string, string> = COLLECTION_TYPES;
 const COLLECTIONS = Object.keys(TYPES);
@@ -82,6 +84,7 @@ const ROWS: Row[] = [
   { endpoint: "PUT /api/submissions/:id (the un-system author's, published)", method: 'put', path: () => `/api/submissions/${publishedOfUnSystem}`, body: () => ({ data: validSubmission(question) }), expect: PUBLISHED_NOT_RETURNED },
   { endpoint: 'PUT /api/submissions/:id (own, returned)', method: 'put', path: (id) => `/api/submissions/${id}`, subject: 'own-returned', body: () => ({ data: validSubmission(question) }), expect: OWN },
   { endpoint: 'DELETE /api/submissions/:id (no such route)', method: 'delete', path: () => `/api/submissions/${published.submissions}`, expect: NOBODY },
+  { endpoint: 'GET /api/users/me', method: 'get', path: () => '/api/users/me', expect: OWN_ACCOUNT },
   { endpoint: 'GET /api/submissions/mine', method: 'get', path: () => '/api/submissions/mine', expect: OWN },
   { endpoint: 'GET /api/submissions/mine/:id', method: 'get', path: (id) => `/api/submissions/mine/${id}`, subject: 'own-pending', expect: OWN },
   { endpoint: "GET /api/files/<a pending submission's file>", method: 'get', path: (id) => id.split(' ')[1], subject: 'pending-attachment', expect: PENDING_FILE },
@@ -186,5 +189,49 @@ describe('permission matrix', () => {
       expect(res.status).toBe(expected);
     }
     if (res.status >= 400) expect(res.body?.data ?? null).toBeNull();
+  });
+});
+
+describe('what /api/users/me says a user may do', () => {
+  const HUB_ROLES = ['authenticated', 'member-state', 'stakeholder', 'un-system'] as const;
+  const me = async (jwt: string) => {
+    const res = await app.http().get('/api/users/me').set('Authorization', `Bearer ${jwt}`);
+    expect(res.status).toBe(200);
+    return res.body as { email: string; role: { type: string }; capabilities: { canRead: boolean; canPost: boolean; canSeeOwn: boolean; postingRestrictions: { kind: string; regionCode: string | null; endsAt: string | null; reason: string }[] } };
+  };
+
+  test.each(HUB_ROLES)('as %s: its own role, and exactly what the matrix lets it do', async (principal) => {
+    const i = PRINCIPALS.indexOf(principal);
+    const body = await me(credentials[principal]!);
+    expect(body.email).toBe(HUB_ACCOUNTS[principal]);
+    expect(body.role.type).toBe(principal);
+    expect(body.capabilities).toEqual({ canRead: READ[i] === 200, canPost: POSTING[i] === 201, canSeeOwn: OWN[i] === 200, postingRestrictions: [] });
+    // Nothing about another account: its own fields and these two, no more.
+    expect(JSON.stringify(body)).not.toMatch(/matrix-author|password|resetPasswordToken|confirmationToken/);
+  });
+
+  test("a suspension and a block show where and until when, as the server refuses that posting", async () => {
+    const role = (await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'stakeholder' } })) as { id: number };
+    const account = await app.strapi.plugin('users-permissions').service('user').add({ username: 'restricted-author', email: 'restricted-author@example.org', password: 'Restricted-Author-2024', provider: 'local', confirmed: true, blocked: false, stakeholderCategory: 'academia', displayName: 'Restricted Author', role: role.id });
+    const jwt = await hubLogin(app, 'restricted-author@example.org', 'Restricted-Author-2024');
+    await app.http().post('/api/submissions').set('Authorization', `Bearer ${jwt}`).send({ data: validSubmission(question) }).expect(201);
+    const sanctions = app.strapi.plugin('moderation').service('sanctions');
+    await sanctions.impose({ kind: 'moderator', id: 1, name: 'Matrix', scope: ['UNECE'] }, account.id, { kind: 'suspension', reason: 'Names in the text.', days: 2 });
+    await sanctions.impose({ kind: 'moderator', id: 1, name: 'Matrix', scope: ['UNECE'] }, account.id, { kind: 'warning', reason: 'Keep to the question.' });
+    const { capabilities } = await me(jwt);
+    expect(capabilities.canPost).toBe(true);
+    expect(capabilities.postingRestrictions).toEqual([{ kind: 'suspension', regionCode: 'UNECE', endsAt: expect.any(String), reason: 'Names in the text.' }]);
+    expect(Date.parse(capabilities.postingRestrictions[0].endsAt!) - Date.now()).toBeGreaterThan(47 * 60 * 60 * 1000);
+    const refused = await app.http().post('/api/submissions').set('Authorization', `Bearer ${jwt}`).send({ data: validSubmission(question) });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.details).toMatchObject({ code: 'suspended', endsAt: capabilities.postingRestrictions[0].endsAt });
+
+    const block = (await sanctions.impose({ kind: 'moderator', id: 1, name: 'Matrix', scope: 'all' }, account.id, { kind: 'block', reason: 'Repeated.' })) as { id: number };
+    expect((await me(jwt)).capabilities.postingRestrictions).toEqual([
+      { kind: 'block', regionCode: null, endsAt: null, reason: 'Repeated.' },
+      { kind: 'suspension', regionCode: 'UNECE', endsAt: expect.any(String), reason: 'Names in the text.' },
+    ]);
+    await sanctions.lift({ kind: 'moderator', id: 1, name: 'Matrix', scope: 'all' }, account.id, block.id, {});
+    expect((await me(jwt)).capabilities.postingRestrictions.map((r) => r.kind)).toEqual(['suspension']);
   });
 });

@@ -68,21 +68,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** Sanctions that hold in any of `regions`: those of the regions, and those of every region. */
   const holdingIn = (regions: RegionScope) => (regions === 'all' ? {} : { $or: [{ regionCode: null }, { regionCode: { $in: regions } }] });
 
-  /** What restricts the author's posting in `regions` now: an unlifted block, or the unlifted suspension that ends last. */
-  async function inForce(authorId: number, regions: RegionScope): Promise<Sanction | null> {
-    const now = new Date();
-    const [block] = (await sanctions().findMany({ where: { author: { id: authorId }, kind: 'block', liftedAt: null, ...holdingIn(regions) }, select: SANCTION_FIELDS, orderBy: { issuedAt: 'desc' }, limit: 1 })) as Sanction[];
-    if (block) return block;
-    const [suspension] = (await sanctions().findMany({
-      where: { author: { id: authorId }, kind: 'suspension', liftedAt: null, endsAt: { $gt: now }, ...holdingIn(regions) },
+  /** Every restriction of the author's posting in force now in `regions`: unlifted blocks, and unlifted suspensions not yet ended. */
+  async function restrictions(authorId: number, regions: RegionScope): Promise<Sanction[]> {
+    const inForceNow = { $or: [{ kind: 'block' }, { kind: 'suspension', endsAt: { $gt: new Date() } }] };
+    return (await sanctions().findMany({
+      where: { author: { id: authorId }, liftedAt: null, $and: [inForceNow, holdingIn(regions)] },
       select: SANCTION_FIELDS,
-      orderBy: { endsAt: 'desc' },
-      limit: 1,
+      orderBy: [{ issuedAt: 'desc' }, { id: 'desc' }],
     })) as Sanction[];
-    return suspension ?? null;
+  }
+
+  /** What refuses the author's posting in `regions` now: a block, or else the suspension that ends last. */
+  async function inForce(authorId: number, regions: RegionScope): Promise<Sanction | null> {
+    const found = await restrictions(authorId, regions);
+    const suspensions = found.filter((s) => s.kind === 'suspension').sort((a, b) => Date.parse(b.endsAt!) - Date.parse(a.endsAt!));
+    return found.find((s) => s.kind === 'block') ?? suspensions[0] ?? null;
   }
 
   return {
+    /** What restricts the author's own posting now, in every region, as they may see it (their account's capabilities). */
+    async restrictionsOf(authorId: number) {
+      return (await restrictions(authorId, 'all')).map((s) => ({ kind: s.kind as 'suspension' | 'block', regionCode: s.regionCode, endsAt: s.endsAt, reason: s.reason }));
+    },
+
     /** Refuses posting in a region (403) to an author suspended or blocked there, saying why and until when. */
     async assertMayPost(authorId: number, regionCode: string): Promise<void> {
       const sanction = await inForce(authorId, [regionCode]);
