@@ -59,8 +59,9 @@ const SECRETARIAT_NONE_SUCH = [401, 401, 401, 401, 401, 401, 401, 401, 403, 403,
 const PENDING_FILE = [404, 404, 404, 200, 200, 404, 404, 404, 200, 404, 200, 200];
 const PUBLISHED_FILE = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200];
 const OLD_ADDRESS = [308, 308, 308, 308, 308, 308, 308, 308, 308, 308, 308, 308];
-// One's own account: a signed-in Hub user's; a token is nobody.
-const OWN_ACCOUNT = [403, 200, 200, 200, 200, 401, 401, 401, 401, 401, 401, 401];
+// One's own account: a signed-in Hub user's. A token is nobody: refused by its permissions, or,
+// full-access, by the route, which finds no user.
+const OWN_ACCOUNT = [403, 200, 200, 200, 200, 403, 403, 401, 401, 401, 401, 401];
 
 const TYPES: Record<string, string> = COLLECTION_TYPES;
 const COLLECTIONS = Object.keys(TYPES);
