@@ -23,14 +23,3 @@ export const createReadOnlyRouter = (uid: UID.ContentType) =>
       findOne: { middlewares: publishedOnly(uid) },
     },
   });
-
-/** The read routes above, and `POST` for a signed-in Hub user. */
-export const createPostableRouter = (uid: UID.ContentType) =>
-  factories.createCoreRouter(uid, {
-    only: ['find', 'findOne', 'create'],
-    config: {
-      find: { middlewares: publishedOnly(uid) },
-      findOne: { middlewares: publishedOnly(uid) },
-      create: { policies: ['global::is-hub-user'] },
-    },
-  });

@@ -1,6 +1,5 @@
-import { errors } from '@strapi/utils';
+import { errors, z } from '@strapi/utils';
 import countries from 'i18n-iso-countries';
-import { z } from 'zod';
 import { STAKEHOLDER_CATEGORIES, SUBMISSION_KINDS, UN_LANGUAGES } from '../../reference/gcm';
 import { neutraliseText } from '../../utils/text';
 

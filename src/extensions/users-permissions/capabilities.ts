@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { z } from '@strapi/utils';
 
 const SUBMISSION_ACTIONS = {
   canRead: 'api::submission.submission.find',
@@ -32,3 +33,24 @@ export async function capabilitiesOf(strapi: Core.Strapi, user: SignedIn) {
     },
   };
 }
+
+/** `/users/me` as docs/openapi.json describes it: Strapi's account, with the two fields above. */
+export const AccountWithCapabilities = (account: z.ZodObject) =>
+  account
+    .extend({
+      role: z.object({ type: z.string().describe('authenticated, member-state, stakeholder or un-system'), name: z.string() }).nullable(),
+      capabilities: z.object({
+        canRead: z.boolean(),
+        canPost: z.boolean(),
+        canSeeOwn: z.boolean().describe('/submissions/mine, withdraw, resubmit'),
+        postingRestrictions: z.array(
+          z.object({
+            kind: z.enum(['suspension', 'block']),
+            regionCode: z.string().nullable().describe('Where it holds; null: every region'),
+            endsAt: z.string().nullable().describe('A suspension\'s end; null for a block, which holds until lifted'),
+            reason: z.string(),
+          }),
+        ),
+      }),
+    })
+    .meta({ id: 'AccountWithCapabilities' });

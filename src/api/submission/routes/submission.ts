@@ -1,3 +1,4 @@
-import { createPostableRouter } from '../../../utils/content-api';
+import { createReadOnlyRouter } from '../../../utils/content-api';
 
-export default createPostableRouter('api::submission.submission');
+/** The Hub's reads of published submissions; posting and the author's own routes are in 01-author.ts. */
+export default createReadOnlyRouter('api::submission.submission');
