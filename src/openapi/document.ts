@@ -30,6 +30,54 @@ function withoutMomentDefaults(node: unknown): void {
   for (const value of Object.values(record)) withoutMomentDefaults(value);
 }
 
+const PAGINATION = {
+  type: 'object',
+  properties: { pagination: { type: 'object', properties: { page: { type: 'integer' }, pageSize: { type: 'integer' }, pageCount: { type: 'integer' }, total: { type: 'integer' } }, required: ['page', 'pageSize', 'pageCount', 'total'] } },
+  required: ['pagination'],
+};
+
+type Schema = { type?: unknown; properties?: Record<string, Schema>; required?: string[]; items?: Schema; anyOf?: Schema[]; $ref?: string; format?: string; pattern?: string; description?: string } & Record<string, unknown>;
+
+/**
+ * Where Strapi's generation says less or other than what the content API answers, every answer
+ * showing it: a documentId is no UUID, a field that is not required may be null, and a list
+ * answer carries `meta.pagination`.
+ */
+function asAnswered(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Schema;
+  if (schema.properties?.documentId?.format === 'uuid') schema.properties.documentId = { type: 'string', description: 'The document ID' };
+  if (schema.properties?.documentId && schema.required) {
+    // A field Strapi cannot describe (a file's `related`, a polymorphic link) is never answered.
+    schema.required = schema.required.filter((name) => Object.keys(schema.properties?.[name] ?? {}).length);
+    for (const [name, property] of Object.entries(schema.properties)) {
+      if (!schema.required.includes(name) && !(property.anyOf ?? []).some((s) => s.type === 'null')) schema.properties[name] = { anyOf: [property, { type: 'null' }] };
+    }
+  }
+  for (const value of Object.values(schema)) asAnswered(value);
+}
+
+/**
+ * Strapi describes a Hub account with its own fields only: every account answer (sign-in,
+ * registration, `/users/me`) also carries the profile this application adds to the user type,
+ * read here from that type so that the two never part.
+ */
+function withProfile(strapi: Core.Strapi, document: unknown): void {
+  const attributes = strapi.getModel('plugin::users-permissions.user').attributes as Record<string, { type: string; private?: boolean; enum?: string[]; maxLength?: number }>;
+  const profile = Object.fromEntries(
+    Object.entries(attributes)
+      .filter(([, a]) => !a.private && (a.type === 'string' || a.type === 'enumeration'))
+      .map(([name, a]) => [name, { anyOf: [{ type: 'string', ...(a.enum ? { enum: a.enum } : {}), ...(a.maxLength ? { maxLength: a.maxLength } : {}) }, { type: 'null' }] }]),
+  );
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const schema = node as Schema;
+    if (schema.properties?.username && schema.properties.email && schema.properties.confirmed) schema.properties = { ...profile, ...schema.properties };
+    for (const value of Object.values(schema)) visit(value);
+  };
+  visit(document);
+}
+
 /** Every content API route, with its path as the document writes it (`/submissions/{id}`). */
 function contentApiRoutes(strapi: Core.Strapi): (Route & { documentPath: string })[] {
   const apis = Object.values(strapi.apis).flatMap((api) => Object.values(api.routes as Record<string, { routes: Route[] }>).flatMap((router) => router.routes));
@@ -56,6 +104,8 @@ export function hubOpenApi(strapi: Core.Strapi): Document {
   };
   document.components.schemas = { ...document.components.schemas, Error: ERROR };
   withoutMomentDefaults(document);
+  asAnswered(document);
+  withProfile(strapi, document);
 
   const publicRoutes = new Set(contentApiRoutes(strapi).filter((r) => r.config?.auth === false).map((r) => `${r.method.toLowerCase()} ${r.documentPath}`));
   for (const [path, operations] of Object.entries(document.paths)) {
@@ -63,6 +113,8 @@ export function hubOpenApi(strapi: Core.Strapi): Document {
       for (const [status, response] of Object.entries(operation.responses)) {
         if (Number(status) >= 400) response.content = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
       }
+      const answer = (operation.responses['200']?.content?.['application/json'] as { schema?: Schema } | undefined)?.schema;
+      if (answer?.properties?.data?.type === 'array' && !answer.properties.meta) answer.properties.meta = PAGINATION;
       if (method === 'get') operation.parameters = operation.parameters?.filter((p) => !(p.in === 'query' && OVERRIDDEN_READ_PARAMETERS.has(p.name)));
       // A route anyone may call needs no credential; the file route reads one when sent.
       if (publicRoutes.has(`${method} ${path}`)) operation.security = path === '/files/{name}' ? [{}, { bearerAuth: [] }] : [];

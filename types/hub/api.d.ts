@@ -524,10 +524,7 @@ export interface components {
             }[];
         };
         ApiRegionRegionDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The document ID */
             documentId: string;
             id: string | number;
             /**
@@ -541,38 +538,27 @@ export interface components {
             commission: string;
             /** @description A UID field */
             slug: string;
-            /** @description A datetime field */
-            createdAt?: string;
-            /** @description A datetime field */
-            updatedAt?: string;
+            createdAt?: string | null;
+            updatedAt?: string | null;
             /** @description A datetime field */
             publishedAt: string;
-            /** @description A relational field */
-            phases?: components["schemas"]["ApiPhasePhaseDocument"][];
+            phases?: components["schemas"]["ApiPhasePhaseDocument"][] | null;
         };
         ApiGuidingQuestionGuidingQuestionDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The document ID */
             documentId: string;
             id: string | number;
             /** @description An integer field */
             position: number;
             /** @description A text field */
             text: string;
-            /** @description A datetime field */
-            createdAt?: string;
-            /** @description A datetime field */
-            updatedAt?: string;
+            createdAt?: string | null;
+            updatedAt?: string | null;
             /** @description A datetime field */
             publishedAt: string;
-            /** @description A string field */
-            locale?: string;
-            /** @description A relational field */
-            phase?: components["schemas"]["ApiPhasePhaseDocument"];
-            /** @description A relational field */
-            readonly localizations?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][];
+            locale?: string | null;
+            phase?: components["schemas"]["ApiPhasePhaseDocument"] | null;
+            localizations?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][] | null;
         };
         SharedLinkEntry: {
             /** @description A string field */
@@ -581,75 +567,51 @@ export interface components {
             label?: string;
         };
         PluginUploadFileDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The document ID */
             documentId: string;
             id: string | number;
             /** @description A string field */
             name: string;
-            /** @description A text field */
-            alternativeText?: string;
-            /** @description A text field */
-            caption?: string;
-            /** @description A JSON field */
-            focalPoint?: unknown;
-            /** @description An integer field */
-            width?: number;
-            /** @description An integer field */
-            height?: number;
-            /** @description A JSON field */
-            formats?: unknown;
+            alternativeText?: string | null;
+            caption?: string | null;
+            focalPoint?: unknown | null;
+            width?: number | null;
+            height?: number | null;
+            formats?: unknown | null;
             /** @description A string field */
             hash: string;
-            /** @description A string field */
-            ext?: string;
+            ext?: string | null;
             /** @description A string field */
             mime: string;
             /** @description A decimal field */
             size: number;
             /** @description A text field */
             url: string;
-            /** @description A text field */
-            previewUrl?: string;
-            /** @description A datetime field */
-            createdAt?: string;
-            /** @description A datetime field */
-            updatedAt?: string;
+            previewUrl?: string | null;
+            createdAt?: string | null;
+            updatedAt?: string | null;
             /** @description A datetime field */
             publishedAt: string;
-            related: unknown;
+            related?: unknown | null;
         };
         ApiSummarySummaryDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The document ID */
             documentId: string;
             id: string | number;
             /** @description A string field */
             title: string;
             /** @description A richtext field */
             body: string;
-            /** @description A datetime field */
-            createdAt?: string;
-            /** @description A datetime field */
-            updatedAt?: string;
+            createdAt?: string | null;
+            updatedAt?: string | null;
             /** @description A datetime field */
             publishedAt: string;
-            /** @description A relational field */
-            phase?: components["schemas"]["ApiPhasePhaseDocument"];
-            /** @description A component field */
-            links?: components["schemas"]["SharedLinkEntry"][];
-            /** @description A media field */
-            attachments?: components["schemas"]["PluginUploadFileDocument"][];
+            phase?: components["schemas"]["ApiPhasePhaseDocument"] | null;
+            links?: components["schemas"]["SharedLinkEntry"][] | null;
+            attachments?: components["schemas"]["PluginUploadFileDocument"][] | null;
         };
         ApiPhasePhaseDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The document ID */
             documentId: string;
             id: string | number;
             /** @description A string field */
@@ -661,51 +623,35 @@ export interface components {
             kind: "pre_review" | "post_review";
             /** @description An integer field */
             reviewCycle: number;
-            /** @description A date field */
-            reviewDate?: string;
-            /** @description A string field */
-            reviewVenue?: string;
-            /** @description A datetime field */
-            opensAt?: string;
-            /** @description A datetime field */
-            closesAt?: string;
-            /** @description A datetime field */
-            summaryDueAt?: string;
-            /** @description A richtext field */
-            description?: string;
+            reviewDate?: string | null;
+            reviewVenue?: string | null;
+            opensAt?: string | null;
+            closesAt?: string | null;
+            summaryDueAt?: string | null;
+            description?: string | null;
             /**
              * @description A boolean field
              * @default false
              */
             isDemo: boolean | null;
-            /** @description A datetime field */
-            createdAt?: string;
-            /** @description A datetime field */
-            updatedAt?: string;
+            createdAt?: string | null;
+            updatedAt?: string | null;
             /** @description A datetime field */
             publishedAt: string;
-            /** @description A relational field */
-            region?: components["schemas"]["ApiRegionRegionDocument"];
-            /** @description A relational field */
-            guidingQuestions?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][];
-            /** @description A relational field */
-            summaries?: components["schemas"]["ApiSummarySummaryDocument"][];
+            region?: components["schemas"]["ApiRegionRegionDocument"] | null;
+            guidingQuestions?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][] | null;
+            summaries?: components["schemas"]["ApiSummarySummaryDocument"][] | null;
         };
         ApiGcmObjectiveGcmObjectiveDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The document ID */
             documentId: string;
             id: string | number;
             /** @description An integer field */
             number: number;
             /** @description A string field */
             title: string;
-            /** @description A datetime field */
-            createdAt?: string;
-            /** @description A datetime field */
-            updatedAt?: string;
+            createdAt?: string | null;
+            updatedAt?: string | null;
             /** @description A datetime field */
             publishedAt: string;
         };
@@ -723,32 +669,22 @@ export interface components {
             translator?: string;
         };
         ApiModeratorReplyModeratorReplyDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The document ID */
             documentId: string;
             id: string | number;
             /** @description A richtext field */
             body: string;
             /** @description A string field */
             moderatorName: string;
-            /** @description A datetime field */
-            createdAt?: string;
-            /** @description A datetime field */
-            updatedAt?: string;
+            createdAt?: string | null;
+            updatedAt?: string | null;
             /** @description A datetime field */
             publishedAt: string;
-            /** @description A relational field */
-            submission?: components["schemas"]["ApiSubmissionSubmissionDocument"];
-            /** @description A relational field */
-            region?: components["schemas"]["ApiRegionRegionDocument"];
+            submission?: components["schemas"]["ApiSubmissionSubmissionDocument"] | null;
+            region?: components["schemas"]["ApiRegionRegionDocument"] | null;
         };
         ApiSubmissionSubmissionDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The document ID */
             documentId: string;
             id: string | number;
             /**
@@ -761,49 +697,30 @@ export interface components {
             title: string;
             /** @description A richtext field */
             body: string;
-            /** @description A string field */
-            authorName?: string;
-            /** @description A string field */
-            organisation?: string;
-            /**
-             * @description An enum field
-             * @enum {string}
-             */
-            stakeholderCategory?: "migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system";
-            /** @description A JSON field */
-            countries?: unknown;
+            authorName?: string | null;
+            organisation?: string | null;
+            stakeholderCategory?: ("migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system") | null;
+            countries?: unknown | null;
             /**
              * @description An enum field
              * @default en
              * @enum {string}
              */
             language: "en" | "fr" | "es" | "ru" | "zh" | "ar";
-            /** @description A datetime field */
-            createdAt?: string;
-            /** @description A datetime field */
-            updatedAt?: string;
+            createdAt?: string | null;
+            updatedAt?: string | null;
             /** @description A datetime field */
             publishedAt: string;
-            /** @description A relational field */
-            guidingQuestion?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"];
-            /** @description A relational field */
-            phase?: components["schemas"]["ApiPhasePhaseDocument"];
-            /** @description A relational field */
-            region?: components["schemas"]["ApiRegionRegionDocument"];
-            /** @description A relational field */
-            replyTo?: components["schemas"]["ApiSubmissionSubmissionDocument"];
-            /** @description A relational field */
-            responses?: components["schemas"]["ApiSubmissionSubmissionDocument"][];
-            /** @description A relational field */
-            gcmObjectives?: components["schemas"]["ApiGcmObjectiveGcmObjectiveDocument"][];
-            /** @description A media field */
-            attachments?: components["schemas"]["PluginUploadFileDocument"][];
-            /** @description A component field */
-            links?: components["schemas"]["SharedLinkEntry"][];
-            /** @description A component field */
-            translations?: components["schemas"]["SubmissionTranslationEntry"][];
-            /** @description A relational field */
-            moderatorReplies?: components["schemas"]["ApiModeratorReplyModeratorReplyDocument"][];
+            guidingQuestion?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"] | null;
+            phase?: components["schemas"]["ApiPhasePhaseDocument"] | null;
+            region?: components["schemas"]["ApiRegionRegionDocument"] | null;
+            replyTo?: components["schemas"]["ApiSubmissionSubmissionDocument"] | null;
+            responses?: components["schemas"]["ApiSubmissionSubmissionDocument"][] | null;
+            gcmObjectives?: components["schemas"]["ApiGcmObjectiveGcmObjectiveDocument"][] | null;
+            attachments?: components["schemas"]["PluginUploadFileDocument"][] | null;
+            links?: components["schemas"]["SharedLinkEntry"][] | null;
+            translations?: components["schemas"]["SubmissionTranslationEntry"][] | null;
+            moderatorReplies?: components["schemas"]["ApiModeratorReplyModeratorReplyDocument"][] | null;
         };
         /** @description Every refusal: `error.message` says what to change; `error.details.errors` lists each problem of a body (path and message); `error.details.code` names a refusal the Hub may show in its own words (suspended, blocked). */
         Error: {
@@ -912,23 +829,26 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /** @description An integer field */
                             number: number;
                             /** @description A string field */
                             title: string;
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
                         }[];
+                        meta?: {
+                            pagination: {
+                                page: number;
+                                pageSize: number;
+                                pageCount: number;
+                                total: number;
+                            };
+                        };
                     };
                 };
             };
@@ -1009,20 +929,15 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /** @description An integer field */
                             number: number;
                             /** @description A string field */
                             title: string;
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
                         };
@@ -1111,29 +1026,29 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /** @description An integer field */
                             position: number;
                             /** @description A text field */
                             text: string;
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
-                            /** @description A string field */
-                            locale?: string;
-                            /** @description A relational field */
-                            phase?: components["schemas"]["ApiPhasePhaseDocument"];
-                            /** @description A relational field */
-                            readonly localizations?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][];
+                            locale?: string | null;
+                            phase?: components["schemas"]["ApiPhasePhaseDocument"] | null;
+                            localizations?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][] | null;
                         }[];
+                        meta?: {
+                            pagination: {
+                                page: number;
+                                pageSize: number;
+                                pageCount: number;
+                                total: number;
+                            };
+                        };
                     };
                 };
             };
@@ -1215,28 +1130,20 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /** @description An integer field */
                             position: number;
                             /** @description A text field */
                             text: string;
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
-                            /** @description A string field */
-                            locale?: string;
-                            /** @description A relational field */
-                            phase?: components["schemas"]["ApiPhasePhaseDocument"];
-                            /** @description A relational field */
-                            readonly localizations?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][];
+                            locale?: string | null;
+                            phase?: components["schemas"]["ApiPhasePhaseDocument"] | null;
+                            localizations?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][] | null;
                         };
                     };
                 };
@@ -1322,27 +1229,28 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /** @description A richtext field */
                             body: string;
                             /** @description A string field */
                             moderatorName: string;
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
-                            /** @description A relational field */
-                            submission?: components["schemas"]["ApiSubmissionSubmissionDocument"];
-                            /** @description A relational field */
-                            region?: components["schemas"]["ApiRegionRegionDocument"];
+                            submission?: components["schemas"]["ApiSubmissionSubmissionDocument"] | null;
+                            region?: components["schemas"]["ApiRegionRegionDocument"] | null;
                         }[];
+                        meta?: {
+                            pagination: {
+                                page: number;
+                                pageSize: number;
+                                pageCount: number;
+                                total: number;
+                            };
+                        };
                     };
                 };
             };
@@ -1423,26 +1331,19 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /** @description A richtext field */
                             body: string;
                             /** @description A string field */
                             moderatorName: string;
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
-                            /** @description A relational field */
-                            submission?: components["schemas"]["ApiSubmissionSubmissionDocument"];
-                            /** @description A relational field */
-                            region?: components["schemas"]["ApiRegionRegionDocument"];
+                            submission?: components["schemas"]["ApiSubmissionSubmissionDocument"] | null;
+                            region?: components["schemas"]["ApiRegionRegionDocument"] | null;
                         };
                     };
                 };
@@ -1528,10 +1429,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /** @description A string field */
@@ -1543,36 +1441,33 @@ export interface operations {
                             kind: "pre_review" | "post_review";
                             /** @description An integer field */
                             reviewCycle: number;
-                            /** @description A date field */
-                            reviewDate?: string;
-                            /** @description A string field */
-                            reviewVenue?: string;
-                            /** @description A datetime field */
-                            opensAt?: string;
-                            /** @description A datetime field */
-                            closesAt?: string;
-                            /** @description A datetime field */
-                            summaryDueAt?: string;
-                            /** @description A richtext field */
-                            description?: string;
+                            reviewDate?: string | null;
+                            reviewVenue?: string | null;
+                            opensAt?: string | null;
+                            closesAt?: string | null;
+                            summaryDueAt?: string | null;
+                            description?: string | null;
                             /**
                              * @description A boolean field
                              * @default false
                              */
                             isDemo: boolean | null;
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
-                            /** @description A relational field */
-                            region?: components["schemas"]["ApiRegionRegionDocument"];
-                            /** @description A relational field */
-                            guidingQuestions?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][];
-                            /** @description A relational field */
-                            summaries?: components["schemas"]["ApiSummarySummaryDocument"][];
+                            region?: components["schemas"]["ApiRegionRegionDocument"] | null;
+                            guidingQuestions?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][] | null;
+                            summaries?: components["schemas"]["ApiSummarySummaryDocument"][] | null;
                         }[];
+                        meta?: {
+                            pagination: {
+                                page: number;
+                                pageSize: number;
+                                pageCount: number;
+                                total: number;
+                            };
+                        };
                     };
                 };
             };
@@ -1653,10 +1548,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /** @description A string field */
@@ -1668,35 +1560,24 @@ export interface operations {
                             kind: "pre_review" | "post_review";
                             /** @description An integer field */
                             reviewCycle: number;
-                            /** @description A date field */
-                            reviewDate?: string;
-                            /** @description A string field */
-                            reviewVenue?: string;
-                            /** @description A datetime field */
-                            opensAt?: string;
-                            /** @description A datetime field */
-                            closesAt?: string;
-                            /** @description A datetime field */
-                            summaryDueAt?: string;
-                            /** @description A richtext field */
-                            description?: string;
+                            reviewDate?: string | null;
+                            reviewVenue?: string | null;
+                            opensAt?: string | null;
+                            closesAt?: string | null;
+                            summaryDueAt?: string | null;
+                            description?: string | null;
                             /**
                              * @description A boolean field
                              * @default false
                              */
                             isDemo: boolean | null;
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
-                            /** @description A relational field */
-                            region?: components["schemas"]["ApiRegionRegionDocument"];
-                            /** @description A relational field */
-                            guidingQuestions?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][];
-                            /** @description A relational field */
-                            summaries?: components["schemas"]["ApiSummarySummaryDocument"][];
+                            region?: components["schemas"]["ApiRegionRegionDocument"] | null;
+                            guidingQuestions?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][] | null;
+                            summaries?: components["schemas"]["ApiSummarySummaryDocument"][] | null;
                         };
                     };
                 };
@@ -1782,10 +1663,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /**
@@ -1799,15 +1677,20 @@ export interface operations {
                             commission: string;
                             /** @description A UID field */
                             slug: string;
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
-                            /** @description A relational field */
-                            phases?: components["schemas"]["ApiPhasePhaseDocument"][];
+                            phases?: components["schemas"]["ApiPhasePhaseDocument"][] | null;
                         }[];
+                        meta?: {
+                            pagination: {
+                                page: number;
+                                pageSize: number;
+                                pageCount: number;
+                                total: number;
+                            };
+                        };
                     };
                 };
             };
@@ -1888,10 +1771,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /**
@@ -1905,14 +1785,11 @@ export interface operations {
                             commission: string;
                             /** @description A UID field */
                             slug: string;
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
-                            /** @description A relational field */
-                            phases?: components["schemas"]["ApiPhasePhaseDocument"][];
+                            phases?: components["schemas"]["ApiPhasePhaseDocument"][] | null;
                         };
                     };
                 };
@@ -1998,10 +1875,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /**
@@ -2014,50 +1888,39 @@ export interface operations {
                             title: string;
                             /** @description A richtext field */
                             body: string;
-                            /** @description A string field */
-                            authorName?: string;
-                            /** @description A string field */
-                            organisation?: string;
-                            /**
-                             * @description An enum field
-                             * @enum {string}
-                             */
-                            stakeholderCategory?: "migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system";
-                            /** @description A JSON field */
-                            countries?: unknown;
+                            authorName?: string | null;
+                            organisation?: string | null;
+                            stakeholderCategory?: ("migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system") | null;
+                            countries?: unknown | null;
                             /**
                              * @description An enum field
                              * @default en
                              * @enum {string}
                              */
                             language: "en" | "fr" | "es" | "ru" | "zh" | "ar";
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
-                            /** @description A relational field */
-                            guidingQuestion?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"];
-                            /** @description A relational field */
-                            phase?: components["schemas"]["ApiPhasePhaseDocument"];
-                            /** @description A relational field */
-                            region?: components["schemas"]["ApiRegionRegionDocument"];
-                            /** @description A relational field */
-                            replyTo?: components["schemas"]["ApiSubmissionSubmissionDocument"];
-                            /** @description A relational field */
-                            responses?: components["schemas"]["ApiSubmissionSubmissionDocument"][];
-                            /** @description A relational field */
-                            gcmObjectives?: components["schemas"]["ApiGcmObjectiveGcmObjectiveDocument"][];
-                            /** @description A media field */
-                            attachments?: components["schemas"]["PluginUploadFileDocument"][];
-                            /** @description A component field */
-                            links?: components["schemas"]["SharedLinkEntry"][];
-                            /** @description A component field */
-                            translations?: components["schemas"]["SubmissionTranslationEntry"][];
-                            /** @description A relational field */
-                            moderatorReplies?: components["schemas"]["ApiModeratorReplyModeratorReplyDocument"][];
+                            guidingQuestion?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"] | null;
+                            phase?: components["schemas"]["ApiPhasePhaseDocument"] | null;
+                            region?: components["schemas"]["ApiRegionRegionDocument"] | null;
+                            replyTo?: components["schemas"]["ApiSubmissionSubmissionDocument"] | null;
+                            responses?: components["schemas"]["ApiSubmissionSubmissionDocument"][] | null;
+                            gcmObjectives?: components["schemas"]["ApiGcmObjectiveGcmObjectiveDocument"][] | null;
+                            attachments?: components["schemas"]["PluginUploadFileDocument"][] | null;
+                            links?: components["schemas"]["SharedLinkEntry"][] | null;
+                            translations?: components["schemas"]["SubmissionTranslationEntry"][] | null;
+                            moderatorReplies?: components["schemas"]["ApiModeratorReplyModeratorReplyDocument"][] | null;
                         }[];
+                        meta?: {
+                            pagination: {
+                                page: number;
+                                pageSize: number;
+                                pageCount: number;
+                                total: number;
+                            };
+                        };
                     };
                 };
             };
@@ -2365,10 +2228,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /**
@@ -2381,49 +2241,30 @@ export interface operations {
                             title: string;
                             /** @description A richtext field */
                             body: string;
-                            /** @description A string field */
-                            authorName?: string;
-                            /** @description A string field */
-                            organisation?: string;
-                            /**
-                             * @description An enum field
-                             * @enum {string}
-                             */
-                            stakeholderCategory?: "migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system";
-                            /** @description A JSON field */
-                            countries?: unknown;
+                            authorName?: string | null;
+                            organisation?: string | null;
+                            stakeholderCategory?: ("migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system") | null;
+                            countries?: unknown | null;
                             /**
                              * @description An enum field
                              * @default en
                              * @enum {string}
                              */
                             language: "en" | "fr" | "es" | "ru" | "zh" | "ar";
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
-                            /** @description A relational field */
-                            guidingQuestion?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"];
-                            /** @description A relational field */
-                            phase?: components["schemas"]["ApiPhasePhaseDocument"];
-                            /** @description A relational field */
-                            region?: components["schemas"]["ApiRegionRegionDocument"];
-                            /** @description A relational field */
-                            replyTo?: components["schemas"]["ApiSubmissionSubmissionDocument"];
-                            /** @description A relational field */
-                            responses?: components["schemas"]["ApiSubmissionSubmissionDocument"][];
-                            /** @description A relational field */
-                            gcmObjectives?: components["schemas"]["ApiGcmObjectiveGcmObjectiveDocument"][];
-                            /** @description A media field */
-                            attachments?: components["schemas"]["PluginUploadFileDocument"][];
-                            /** @description A component field */
-                            links?: components["schemas"]["SharedLinkEntry"][];
-                            /** @description A component field */
-                            translations?: components["schemas"]["SubmissionTranslationEntry"][];
-                            /** @description A relational field */
-                            moderatorReplies?: components["schemas"]["ApiModeratorReplyModeratorReplyDocument"][];
+                            guidingQuestion?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"] | null;
+                            phase?: components["schemas"]["ApiPhasePhaseDocument"] | null;
+                            region?: components["schemas"]["ApiRegionRegionDocument"] | null;
+                            replyTo?: components["schemas"]["ApiSubmissionSubmissionDocument"] | null;
+                            responses?: components["schemas"]["ApiSubmissionSubmissionDocument"][] | null;
+                            gcmObjectives?: components["schemas"]["ApiGcmObjectiveGcmObjectiveDocument"][] | null;
+                            attachments?: components["schemas"]["PluginUploadFileDocument"][] | null;
+                            links?: components["schemas"]["SharedLinkEntry"][] | null;
+                            translations?: components["schemas"]["SubmissionTranslationEntry"][] | null;
+                            moderatorReplies?: components["schemas"]["ApiModeratorReplyModeratorReplyDocument"][] | null;
                         };
                     };
                 };
@@ -2659,29 +2500,29 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /** @description A string field */
                             title: string;
                             /** @description A richtext field */
                             body: string;
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
-                            /** @description A relational field */
-                            phase?: components["schemas"]["ApiPhasePhaseDocument"];
-                            /** @description A component field */
-                            links?: components["schemas"]["SharedLinkEntry"][];
-                            /** @description A media field */
-                            attachments?: components["schemas"]["PluginUploadFileDocument"][];
+                            phase?: components["schemas"]["ApiPhasePhaseDocument"] | null;
+                            links?: components["schemas"]["SharedLinkEntry"][] | null;
+                            attachments?: components["schemas"]["PluginUploadFileDocument"][] | null;
                         }[];
+                        meta?: {
+                            pagination: {
+                                page: number;
+                                pageSize: number;
+                                pageCount: number;
+                                total: number;
+                            };
+                        };
                     };
                 };
             };
@@ -2762,28 +2603,20 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The document ID */
                             documentId: string;
                             id: string | number;
                             /** @description A string field */
                             title: string;
                             /** @description A richtext field */
                             body: string;
-                            /** @description A datetime field */
-                            createdAt?: string;
-                            /** @description A datetime field */
-                            updatedAt?: string;
+                            createdAt?: string | null;
+                            updatedAt?: string | null;
                             /** @description A datetime field */
                             publishedAt: string;
-                            /** @description A relational field */
-                            phase?: components["schemas"]["ApiPhasePhaseDocument"];
-                            /** @description A component field */
-                            links?: components["schemas"]["SharedLinkEntry"][];
-                            /** @description A media field */
-                            attachments?: components["schemas"]["PluginUploadFileDocument"][];
+                            phase?: components["schemas"]["ApiPhasePhaseDocument"] | null;
+                            links?: components["schemas"]["SharedLinkEntry"][] | null;
+                            attachments?: components["schemas"]["PluginUploadFileDocument"][] | null;
                         };
                     };
                 };
@@ -2861,21 +2694,25 @@ export interface operations {
                         jwt: string;
                         refreshToken?: string;
                         user: {
+                            username: string;
+                            provider: string;
+                            displayName?: string | null;
+                            organisation?: string | null;
+                            stakeholderCategory?: ("migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system") | null;
+                            country?: string | null;
                             id: number;
                             documentId: string;
-                            username: string;
                             email: string;
-                            provider: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: number | {
+                            role?: (number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            };
+                            }) | null;
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;
@@ -2958,42 +2795,50 @@ export interface operations {
                         jwt: string;
                         refreshToken?: string;
                         user: {
+                            username: string;
+                            provider: string;
+                            displayName?: string | null;
+                            organisation?: string | null;
+                            stakeholderCategory?: ("migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system") | null;
+                            country?: string | null;
                             id: number;
                             documentId: string;
-                            username: string;
                             email: string;
-                            provider: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: number | {
+                            role?: (number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            };
+                            }) | null;
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;
                         };
                     } | {
                         user: {
+                            username: string;
+                            provider: string;
+                            displayName?: string | null;
+                            organisation?: string | null;
+                            stakeholderCategory?: ("migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system") | null;
+                            country?: string | null;
                             id: number;
                             documentId: string;
-                            username: string;
                             email: string;
-                            provider: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: number | {
+                            role?: (number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            };
+                            }) | null;
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;
@@ -3149,21 +2994,25 @@ export interface operations {
                         jwt: string;
                         refreshToken?: string;
                         user: {
+                            username: string;
+                            provider: string;
+                            displayName?: string | null;
+                            organisation?: string | null;
+                            stakeholderCategory?: ("migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system") | null;
+                            country?: string | null;
                             id: number;
                             documentId: string;
-                            username: string;
                             email: string;
-                            provider: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: number | {
+                            role?: (number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            };
+                            }) | null;
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;
@@ -3376,21 +3225,25 @@ export interface operations {
                         jwt: string;
                         refreshToken?: string;
                         user: {
+                            username: string;
+                            provider: string;
+                            displayName?: string | null;
+                            organisation?: string | null;
+                            stakeholderCategory?: ("migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system") | null;
+                            country?: string | null;
                             id: number;
                             documentId: string;
-                            username: string;
                             email: string;
-                            provider: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: number | {
+                            role?: (number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            };
+                            }) | null;
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;
@@ -3466,11 +3319,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        username: string;
+                        provider: string;
+                        displayName?: string | null;
+                        organisation?: string | null;
+                        stakeholderCategory?: ("migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system") | null;
+                        country?: string | null;
                         id: number;
                         documentId: string;
-                        username: string;
                         email: string;
-                        provider: string;
                         confirmed: boolean;
                         blocked: boolean;
                         role: {

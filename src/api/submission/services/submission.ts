@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import { checkAttachments, type UploadedFile } from '../attachments';
 import { publicNameOf } from '../../../utils/person-name';
+import { OwnSubmission } from '../contract';
 import { parseSubmissionInput, type SubmissionInput } from '../input';
 import { MODERATION_STATES } from '../../../reference/gcm';
 
@@ -27,10 +28,13 @@ const OWN_VIEW_POPULATE = {
 
 type OwnRow = Record<string, unknown> & { documentId: string; moderationState: string; decisionReason?: string | null };
 
+/** The fields of the author's view, as the contract names them: any other field of the row (who decided, screening, the queue's columns) stays out. */
+const OWN_FIELDS = Object.keys(OwnSubmission.shape);
+
 function ownView(row: OwnRow) {
-  const { decidedAt, decisionReason, screeningFlags: _flags, decidedBy: _by, author: _author, ...rest } = row;
+  const { decidedAt, decisionReason } = row;
   return {
-    ...rest,
+    ...Object.fromEntries(OWN_FIELDS.filter((field) => field in row).map((field) => [field, row[field]])),
     // The author learns why a moderator said no or what to change, and when; not who, and not the screening notes.
     decisionReason: row.moderationState === 'rejected' || row.moderationState === 'returned' ? decisionReason : null,
     decidedAt: row.moderationState === 'approved' || row.moderationState === 'rejected' ? decidedAt : null,
