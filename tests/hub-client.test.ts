@@ -99,8 +99,11 @@ test("read one's own list, and withdraw", async () => {
   const listed = (await (await hub.fetch('/submissions/mine?state=pending')).json()) as OwnList;
   expectDescribed('get', '/submissions/mine', '200', listed);
   expect(listed.data.map((s) => s.documentId)).toContain(posted.documentId);
-  // The author's view names neither the screening nor the queue's own columns.
-  for (const field of ['flagged', 'screeningFlags', 'regionCode', 'phaseDocumentId', 'decidedBy']) expect(Object.keys(listed.data[0])).not.toContain(field);
+  // The author's view names no private field but the two it is for (its state, and the reason they were given).
+  const attributes = app.strapi.getModel('api::submission.submission').attributes as Record<string, { private?: boolean }>;
+  const hidden = Object.keys(attributes).filter((name) => attributes[name].private && !['moderationState', 'decisionReason', 'decidedAt'].includes(name));
+  expect(hidden).toEqual(expect.arrayContaining(['author', 'decidedBy', 'screeningFlags', 'flagged', 'regionCode', 'phaseDocumentId']));
+  for (const own of listed.data) expect(Object.keys(own).filter((field) => hidden.includes(field))).toEqual([]);
 
   const second = (await (await hub.fetch('/submissions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ data: { kind: 'comment', title: 'Client check: to withdraw', body: 'Posted too early.', guidingQuestion: questions[0].documentId } }) })).json()) as Own;
   const withdrawn = (await (await hub.fetch(`/submissions/${second.data.documentId}/withdraw`, { method: 'POST' })).json()) as Own;
