@@ -58,7 +58,10 @@ test('sign in, and learn what the account may do', async () => {
   expectDescribed('post', '/auth/local', '200', session);
   hub = createClient({ baseURL: `${app.url}/api`, auth: session.jwt });
 
-  const me = (await (await hub.fetch('/users/me')).json()) as Me;
+  const account = await hub.fetch('/users/me');
+  // For this user alone: no cache in between keeps it.
+  expect(account.headers.get('cache-control')).toBe('private, no-store');
+  const me = (await account.json()) as Me;
   expectDescribed('get', '/users/me', '200', me);
   expect(me.role).toEqual({ type: 'stakeholder', name: 'Stakeholder' });
   expect(me.capabilities).toMatchObject({ canRead: true, canPost: true, canSeeOwn: true, postingRestrictions: [] });
@@ -96,7 +99,9 @@ test('post with a file; a refusal says what to change', async () => {
 });
 
 test("read one's own list, and withdraw", async () => {
-  const listed = (await (await hub.fetch('/submissions/mine?state=pending')).json()) as OwnList;
+  const own = await hub.fetch('/submissions/mine?state=pending');
+  expect(own.headers.get('cache-control')).toBe('private, no-store');
+  const listed = (await own.json()) as OwnList;
   expectDescribed('get', '/submissions/mine', '200', listed);
   expect(listed.data.map((s) => s.documentId)).toContain(posted.documentId);
   // The author's view names no private field but the two it is for (its state, and the reason they were given).

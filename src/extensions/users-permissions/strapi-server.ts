@@ -24,7 +24,10 @@ export default <P>(plugin: P): P => {
   user.me = async (ctx) => {
     await me(ctx);
     const signedIn = (ctx.state as { user?: Parameters<typeof capabilitiesOf>[1] }).user;
-    if (ctx.status === 200 && signedIn && ctx.body && typeof ctx.body === 'object') ctx.body = { ...ctx.body, ...(await capabilitiesOf(strapi, signedIn)) };
+    if (ctx.status === 200 && signedIn && ctx.body && typeof ctx.body === 'object') {
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.body = { ...ctx.body, ...(await capabilitiesOf(strapi, signedIn)) };
+    }
   };
   return withoutContentApiRoutes(plugin, [
     'GET /users',

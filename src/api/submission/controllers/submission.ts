@@ -20,28 +20,34 @@ function readPosting(ctx: Context): { data: unknown; files: UploadedFile[] } {
   return { data: body.data, files };
 }
 
+/** An author's own submissions, in every state: for them alone, kept by no cache. */
+const ownAnswer = (ctx: Context, body: unknown, status = 200) => {
+  ctx.set('Cache-Control', 'private, no-store');
+  ctx.status = status;
+  ctx.body = body;
+};
+
 export default factories.createCoreController(UID, ({ strapi }) => ({
   async create(ctx: Context) {
     const { data, files } = readPosting(ctx);
-    ctx.status = 201;
-    ctx.body = { data: await strapi.service(UID).submit(ctx.state.user, data, files) };
+    ownAnswer(ctx, { data: await strapi.service(UID).submit(ctx.state.user, data, files) }, 201);
   },
 
   async mine(ctx: Context) {
-    ctx.body = await strapi.service(UID).listOwn(ctx.state.user, ctx.query);
+    ownAnswer(ctx, await strapi.service(UID).listOwn(ctx.state.user, ctx.query));
   },
 
   async mineOne(ctx: Context) {
-    ctx.body = { data: await strapi.service(UID).findOwn(ctx.state.user, ctx.params.id) };
+    ownAnswer(ctx, { data: await strapi.service(UID).findOwn(ctx.state.user, ctx.params.id) });
   },
 
   /** PUT on one's own returned submission: the changed version, sent back to the moderators. */
   async resubmit(ctx: Context) {
     const { data, files } = readPosting(ctx);
-    ctx.body = { data: await strapi.service(UID).resubmitOwn(ctx.state.user, ctx.params.id, data, files) };
+    ownAnswer(ctx, { data: await strapi.service(UID).resubmitOwn(ctx.state.user, ctx.params.id, data, files) });
   },
 
   async withdraw(ctx: Context) {
-    ctx.body = { data: await strapi.service(UID).withdrawOwn(ctx.state.user, ctx.params.id) };
+    ownAnswer(ctx, { data: await strapi.service(UID).withdrawOwn(ctx.state.user, ctx.params.id) });
   },
 }));
