@@ -17,9 +17,13 @@ const TYPES = path.join(root, 'types', 'hub', 'api.d.ts');
 /** The document as committed: two spaces, one final newline. */
 const serialise = (document) => `${JSON.stringify(document, null, 2)}\n`;
 
-/** Types for a document file, as openapi-typescript writes them. */
+/**
+ * Types for a document file, as openapi-typescript writes them. A field with a default stays
+ * optional, as the server takes it (a submission's `language`).
+ */
 function typesOf(documentPath, outputPath) {
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), documentPath, '--output', outputPath], { stdio: 'pipe' });
+  const cli = path.join(root, 'node_modules', 'openapi-typescript', 'bin', 'cli.js');
+  execFileSync(process.execPath, [cli, documentPath, '--output', outputPath, '--default-non-nullable', 'false'], { stdio: 'pipe' });
 }
 
 async function main() {
@@ -29,7 +33,7 @@ async function main() {
   const strapi = await loadStrapi();
   try {
     const { hubOpenApi } = require(path.join(root, 'dist', 'src', 'openapi', 'document.js'));
-    fs.writeFileSync(DOCUMENT, serialise(hubOpenApi(strapi)));
+    fs.writeFileSync(DOCUMENT, serialise(await hubOpenApi(strapi)));
   } finally {
     await strapi.destroy();
     await database.drop();

@@ -69,6 +69,19 @@ test('sign in, and learn what the account may do', async () => {
 
 let questions: Question[];
 
+test('register with a profile; the account reads until the secretariat gives it a role', async () => {
+  type Registration = paths['/auth/local/register']['post']['requestBody'] extends { content: { 'application/json': infer T } } | undefined ? T : never;
+  const profile: Registration = { username: 'client-check', email: 'client.check@example.org', password: 'Client-Check-2024', displayName: 'Client Check', organisation: 'Check Org', stakeholderCategory: 'academia', country: 'FR' };
+  const res = await createClient({ baseURL: `${app.url}/api` }).fetch('/auth/local/register', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(profile) });
+  const body = (await res.json()) as Json<'/auth/local/register', 'post'>;
+  expectDescribed('post', '/auth/local/register', '200', body);
+  // Without e-mail confirmation (Strapi's default), registration signs the account in.
+  const jwt = (body as { jwt?: string }).jwt;
+  expect(jwt).toEqual(expect.any(String));
+  const me = (await (await createClient({ baseURL: `${app.url}/api`, auth: jwt }).fetch('/users/me')).json()) as Me;
+  expect(me).toMatchObject({ displayName: 'Client Check', role: { type: 'authenticated' }, capabilities: { canRead: true, canPost: false, canSeeOwn: false } });
+});
+
 test("list a phase's questions in a locale", async () => {
   const answer = await hub.collection('guiding-questions').find({ locale: 'fr', filters: { phase: { isDemo: true } }, populate: ['phase'], sort: 'position' });
   expectDescribed('get', '/guiding-questions', '200', answer);
@@ -81,7 +94,7 @@ let posted: Schemas['OwnSubmission'];
 
 test('post with a file; a refusal says what to change', async () => {
   // The English question: a submission answers the question's document, in any locale.
-  const data: SubmissionInput = { kind: 'research_report', title: 'Client check: with a file', body: 'Summary attached.', guidingQuestion: questions[0].documentId, language: 'en', countries: ['FR'] };
+  const data: SubmissionInput = { kind: 'research_report', title: 'Client check: with a file', body: 'Summary attached.', guidingQuestion: questions[0].documentId, countries: ['FR'], links: [{ url: 'https://example.org/study' }] };
   const form = new FormData();
   form.append('data', JSON.stringify(data));
   form.append('files', new Blob([PDF], { type: 'application/pdf' }), 'study.pdf');
@@ -119,12 +132,15 @@ test("read one's own list, and withdraw", async () => {
 });
 
 test('after approval, read the published list with its replies and attachments', async () => {
+  await decide(posted.documentId, 'translations', { language: 'fr', body: 'Résumé joint.' });
   await decide(posted.documentId, 'approve');
   await decide(posted.documentId, 'replies', { body: 'Thank you for the study.' });
-  const answer = await hub.collection('submissions').find({ filters: { documentId: posted.documentId }, populate: ['moderatorReplies', 'attachments'] });
+  const answer = await hub.collection('submissions').find({ filters: { documentId: posted.documentId }, populate: ['moderatorReplies', 'attachments', 'links', 'translations'] });
   expectDescribed('get', '/submissions', '200', answer);
   const [published] = answer.data as unknown as Submission[];
   expect(published.title).toBe('Client check: with a file');
+  expect(published.links).toEqual([expect.objectContaining({ url: 'https://example.org/study', label: null })]);
+  expect((published.translations as { language: string }[]).map((t) => t.language)).toEqual(['fr']);
   expect((published.moderatorReplies as { body: string }[]).map((r) => r.body)).toEqual(['Thank you for the study.']);
   const [attachment] = published.attachments as { url: string; name: string }[];
   const file = await fetch(`${app.url}${attachment.url}`);

@@ -124,12 +124,13 @@ export async function countChanges(strapi: Core.Strapi, counters: ReturnType<typ
     afterCreateMany: bump(ACCESS),
     ...changes(ACCESS),
   });
-  // Of the stored settings, only the users-permissions plugin's decide who may read (e-mail
-  // confirmation, providers). Others are written as Strapi runs (the upload plugin's weekly metrics
-  // 15 s after a first start) and change nobody's access.
+  // Of the stored settings, the users-permissions plugin's decide who may read (e-mail
+  // confirmation, providers) and i18n's default locale what a read without one answers. Others
+  // are written as Strapi runs (the upload plugin's weekly metrics 15 s after a first start) and
+  // change no answer.
   const settingChange = async (event: { result?: { key?: unknown } | null; params?: { where?: { key?: unknown }; data?: { key?: unknown } } }) => {
     const key = event.result?.key ?? event.params?.where?.key ?? event.params?.data?.key;
-    if (typeof key !== 'string' || key.startsWith('plugin_users-permissions_')) await counters.bump([ACCESS]);
+    if (typeof key !== 'string' || key.startsWith('plugin_users-permissions_') || key.startsWith('plugin_i18n_')) await counters.bump([ACCESS]);
   };
   strapi.db.lifecycles.subscribe({
     models: ['strapi::core-store'],

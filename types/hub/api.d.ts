@@ -517,7 +517,7 @@ export interface components {
              * @default en
              * @enum {string}
              */
-            language: "en" | "fr" | "es" | "ru" | "zh" | "ar";
+            language?: "en" | "fr" | "es" | "ru" | "zh" | "ar";
             links?: {
                 url: string;
                 label?: string;
@@ -561,10 +561,10 @@ export interface components {
             localizations?: components["schemas"]["ApiGuidingQuestionGuidingQuestionDocument"][] | null;
         };
         SharedLinkEntry: {
+            id?: number | null;
             /** @description A string field */
             url: string;
-            /** @description A string field */
-            label?: string;
+            label?: string | null;
         };
         PluginUploadFileDocument: {
             /** @description The document ID */
@@ -656,17 +656,16 @@ export interface components {
             publishedAt: string;
         };
         SubmissionTranslationEntry: {
+            id?: number | null;
             /**
              * @description An enum field
              * @enum {string}
              */
             language: "en" | "fr" | "es" | "ru" | "zh" | "ar";
-            /** @description A string field */
-            title?: string;
+            title?: string | null;
             /** @description A richtext field */
             body: string;
-            /** @description A string field */
-            translator?: string;
+            translator?: string | null;
         };
         ApiModeratorReplyModeratorReplyDocument: {
             /** @description The document ID */
@@ -1992,8 +1991,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2032,6 +2031,24 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A JSON body over BODY_JSON_LIMIT, or a file over 20 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description SUBMISSION_RATE_LIMIT submissions in the window: try later */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2386,6 +2403,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not returned for edits (any more) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A JSON body over BODY_JSON_LIMIT, or a file over 20 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Internal server error */
             500: {
                 headers: {
@@ -2448,6 +2483,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Neither pending nor returned: decided or withdrawn already */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2705,14 +2749,14 @@ export interface operations {
                             email: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: (number | {
+                            role?: number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            }) | null;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;
@@ -2781,6 +2825,11 @@ export interface operations {
                     /** Format: email */
                     email: string;
                     password: string;
+                    displayName?: string;
+                    organisation?: string;
+                    /** @enum {string} */
+                    stakeholderCategory?: "migrants" | "civil_society" | "migrant_diaspora_organizations" | "faith_based_organizations" | "local_authorities_communities" | "private_sector" | "trade_unions" | "parliamentarians" | "national_human_rights_institutions" | "red_cross_red_crescent" | "academia" | "media" | "other_stakeholders" | "un_system";
+                    country?: string;
                 };
             };
         };
@@ -2806,14 +2855,14 @@ export interface operations {
                             email: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: (number | {
+                            role?: number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            }) | null;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;
@@ -2831,14 +2880,14 @@ export interface operations {
                             email: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: (number | {
+                            role?: number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            }) | null;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;
@@ -3005,14 +3054,14 @@ export interface operations {
                             email: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: (number | {
+                            role?: number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            }) | null;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;
@@ -3236,14 +3285,14 @@ export interface operations {
                             email: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: (number | {
+                            role?: number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            }) | null;
+                            };
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;

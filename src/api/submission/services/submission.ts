@@ -23,7 +23,8 @@ const OWN_VIEW_POPULATE = {
   gcmObjectives: { fields: ['number', 'title'] },
   attachments: { fields: ['name', 'mime', 'size', 'url'] },
   links: true,
-  translations: true,
+  // Who translated is the workspace's to know, as who decided is.
+  translations: { fields: ['language', 'title', 'body'] },
 } as const;
 
 type OwnRow = Record<string, unknown> & { documentId: string; moderationState: string; decisionReason?: string | null };

@@ -276,7 +276,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { id: Number(messageId), state: 'dropped' as const };
     },
 
-    /** An erased author's messages go with them: they name the author and may quote a reason. */
     /** The messages kept for one recipient, for their personal-data export: what, when, and how it went. */
     async forRecipient(recipient: Recipient) {
       const rows = (await table()
@@ -286,6 +285,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map((r) => ({ kind: r.kind, submissionDocumentId: r.submission_document_id, state: r.state, attempts: r.attempts, createdAt: iso(r.created_at), sentAt: iso(r.sent_at) }));
     },
 
+    /** An erased author's messages go with them: they name the author and may quote a reason. */
     async forgetRecipient(recipient: Recipient): Promise<number> {
       return strapi.db.transaction(async ({ trx }) => trx(TABLE).where({ recipient_type: recipient.type, recipient_id: recipient.id }).delete());
     },
