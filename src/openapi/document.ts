@@ -150,6 +150,9 @@ export async function hubOpenApi(strapi: Core.Strapi): Promise<Document> {
         operation.responses = { [own.success]: { ...operation.responses['200'], description: 'Created' }, ...Object.fromEntries(Object.entries(operation.responses).filter(([status]) => status !== '200')) };
       }
       for (const [status, description] of Object.entries(own?.refusals ?? {})) operation.responses[status] = { description };
+      // Nothing a client sends is a 500; the database briefly away is a 503 to try again.
+      delete operation.responses['500'];
+      operation.responses['503'] = { description: 'The database is briefly out of reach: try again after Retry-After seconds; nothing was written' };
       for (const [status, response] of Object.entries(operation.responses)) {
         if (Number(status) >= 400) response.content = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
       }

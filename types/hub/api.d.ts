@@ -887,8 +887,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -979,8 +979,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1087,8 +1087,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1183,8 +1183,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1289,8 +1289,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1383,8 +1383,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1506,8 +1506,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1617,8 +1617,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1729,8 +1729,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1829,8 +1829,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1959,8 +1959,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2056,8 +2056,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2135,8 +2135,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2204,8 +2204,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2322,8 +2322,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2421,8 +2421,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2499,8 +2499,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2606,8 +2606,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2701,8 +2701,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2800,8 +2800,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2931,8 +2931,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3005,8 +3005,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3105,8 +3105,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3161,8 +3161,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3236,8 +3236,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3336,8 +3336,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3441,8 +3441,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal server error */
-            500: {
+            /** @description The database is briefly out of reach: try again after Retry-After seconds; nothing was written */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
